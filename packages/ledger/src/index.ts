@@ -1,0 +1,1 @@
+export { createLedgerTableInput, type LedgerIndexName, ledgerTable } from './table-definition.js';

@@ -1,0 +1,1 @@
+export { createTestLedgerTable, localDynamoDbClient, type TestLedgerTable } from './dynamodb.js';
