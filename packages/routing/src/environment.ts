@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/**
+ * The environment every function reads once, at cold start. The CDK stack sets these from its resources;
+ * the local stack sets the same keys to its local endpoints. Route-specific keys (CHANNEL) come from the
+ * routing table.
+ */
+export const functionEnvironment = z.object({
+  LEDGER_TABLE_NAME: z.string().min(1),
+  EVENT_BUS_NAME: z.string().min(1),
+  POWERTOOLS_SERVICE_NAME: z.string().min(1).default('ocop-sync'),
+  POWERTOOLS_METRICS_NAMESPACE: z.string().min(1).default('OcopSync'),
+  POWERTOOLS_LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  /** `local` allows loopback webhook receivers and local endpoints; `production` refuses them. */
+  OCOP_MODE: z.enum(['production', 'local']).default('production'),
+  /** Local stack only: endpoints of DynamoDB Local and the local bus (absent in the cloud). */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  EVENTBRIDGE_ENDPOINT: z.url().optional(),
+  /** Marketplace API base URLs (the sandboxes locally). */
+  SHOPEE_BASE_URL: z.url().default('https://partner.shopeemobile.com'),
+  LAZADA_BASE_URL: z.url().default('https://api.lazada.vn/rest'),
+  POSTMART_BASE_URL: z.url().optional(),
+  /** Secrets Manager secret holding the marketplaces' app credentials (partner keys), by name. */
+  MARKETPLACE_APP_SECRET_NAME: z.string().min(1).default('ocop-sync/marketplace-apps'),
+  CHANNEL: z.enum(['postmart', 'shopee', 'lazada']).optional(),
+});
+export type FunctionEnvironment = z.output<typeof functionEnvironment>;

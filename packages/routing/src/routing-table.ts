@@ -1,0 +1,241 @@
+import { channels, sources } from '@ocop-sync/domain';
+
+/**
+ * The one routing table. The CDK stack creates a rule, a queue with its DLQ and an event source mapping
+ * per queue route, a schedule per scheduled route and an HTTP API per HTTP route, by iterating this
+ * table; the local stack does the same with its local bus, queues and runner. Neither has its own list.
+ */
+
+/** A JSON event pattern in EventBridge's pattern language. */
+export type EventPattern = { readonly [field: string]: unknown };
+
+/** The Lambda handlers: `functions/<name>/handler.ts` exports `handler`. */
+export const handlerNames = [
+  'certification',
+  'listing-sync',
+  'stock-ledger',
+  'stock-sync',
+  'producer-notifier',
+  'certification-sweep',
+  'marketplace-webhook',
+] as const;
+export type HandlerName = (typeof handlerNames)[number];
+
+export interface QueueSettings {
+  /** Records per invocation (Lambda SQS event source mapping BatchSize). */
+  batchSize: number;
+  /** MaximumBatchingWindowInSeconds: wait this long to fill a batch (coalesces bursts). */
+  maximumBatchingWindowSeconds: number;
+  /** Must be at least the function timeout (AWS recommends 6×) so an in-flight batch is not redelivered. */
+  visibilityTimeoutSeconds: number;
+  /** Receives before a message moves to the route's DLQ. */
+  maxReceiveCount: number;
+  /** ScalingConfig.MaximumConcurrency (2 to 1000): caps how hard a marketplace or the ledger is driven. */
+  maximumConcurrency: number;
+}
+
+interface RouteBase {
+  /** Unique; names the function, queue, DLQ and rule (e.g. `listing-sync-shopee`). */
+  name: string;
+  handler: HandlerName;
+  description: string;
+  timeoutSeconds: number;
+  memoryMb: number;
+  /** Route-specific environment, merged over the shared one (e.g. which channel a listing-sync serves). */
+  environment: Readonly<Record<string, string>>;
+}
+
+export interface QueueRoute extends RouteBase {
+  kind: 'queue';
+  pattern: EventPattern;
+  queue: QueueSettings;
+}
+
+export interface ScheduleRoute extends RouteBase {
+  kind: 'schedule';
+  /** EventBridge Scheduler cron expression, evaluated in `timeZone`. */
+  cron: string;
+  timeZone: 'Asia/Ho_Chi_Minh';
+}
+
+export interface HttpRoute extends RouteBase {
+  kind: 'http';
+  /** API Gateway route keys, e.g. `POST /webhooks/shopee`. */
+  routeKeys: readonly string[];
+}
+
+export type Route = QueueRoute | ScheduleRoute | HttpRoute;
+
+const marketplaceSources = channels.map((channel) => sources[channel]);
+
+const registryDetailTypes = [
+  'ProductCertified',
+  'CertificationRenewed',
+  'StarRatingChanged',
+  'CertificationRevoked',
+  'ProductDetailsUpdated',
+  'ProducerChannelsLinked',
+] as const;
+
+const stockDetailTypes = [
+  'StockReceived',
+  'StockSold',
+  'StockCounted',
+  'StockTransferred',
+  'WarehouseStockSet',
+] as const;
+
+const notifiedDetailTypes = [
+  'ListingSynced',
+  'ListingFailed',
+  'StockLow',
+  'StockMovementRejected',
+  'CertificationExpiring',
+  'CertificationExpired',
+] as const;
+
+/** One listing-sync and one stock-sync route per channel, so one slow marketplace never holds up the others. */
+const perChannelRoutes: QueueRoute[] = channels.flatMap((channel): QueueRoute[] => [
+  {
+    kind: 'queue',
+    name: `listing-sync-${channel}`,
+    handler: 'listing-sync',
+    description: `Creates, updates and delists ${channel} listings from the channel plan.`,
+    pattern: { source: [sources.sync], 'detail-type': ['ListingRequested'], detail: { channel: [channel] } },
+    queue: {
+      batchSize: 5,
+      maximumBatchingWindowSeconds: 0,
+      visibilityTimeoutSeconds: 180,
+      maxReceiveCount: 8,
+      maximumConcurrency: 2,
+    },
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    environment: { CHANNEL: channel },
+  },
+  {
+    kind: 'queue',
+    name: `stock-sync-${channel}`,
+    handler: 'stock-sync',
+    description: `Pushes available-to-sell quantities to ${channel}, coalescing bursts per product.`,
+    // A listing that just went live is re-checked too: stock may have moved while it was being created.
+    pattern: {
+      $or: [
+        { source: [sources.sync], 'detail-type': ['StockLevelChanged'] },
+        { source: [sources.sync], 'detail-type': ['ListingSynced'], detail: { channel: [channel] } },
+      ],
+    },
+    queue: {
+      batchSize: 100,
+      maximumBatchingWindowSeconds: 1,
+      visibilityTimeoutSeconds: 180,
+      maxReceiveCount: 8,
+      maximumConcurrency: 2,
+    },
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    environment: { CHANNEL: channel },
+  },
+]);
+
+export const routingTable: readonly Route[] = [
+  {
+    kind: 'queue',
+    name: 'certification',
+    handler: 'certification',
+    description:
+      'Records certification decisions and producer shops in the ledger, then plans listings per channel.',
+    pattern: {
+      $or: [
+        { source: [sources.registry], 'detail-type': [...registryDetailTypes] },
+        { source: [sources.sync], 'detail-type': ['CertificationExpired'] },
+        { source: marketplaceSources, 'detail-type': ['MarketplaceItemBanned'] },
+      ],
+    },
+    queue: {
+      batchSize: 10,
+      maximumBatchingWindowSeconds: 0,
+      visibilityTimeoutSeconds: 180,
+      maxReceiveCount: 5,
+      maximumConcurrency: 5,
+    },
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    environment: {},
+  },
+  ...perChannelRoutes,
+  {
+    kind: 'queue',
+    name: 'stock-ledger',
+    handler: 'stock-ledger',
+    description:
+      'Applies showroom, warehouse and marketplace-order movements to the ledger; never below zero.',
+    pattern: {
+      $or: [
+        { source: [sources.showroom, sources.producer], 'detail-type': [...stockDetailTypes] },
+        {
+          source: marketplaceSources,
+          'detail-type': ['MarketplaceOrderPlaced', 'MarketplaceOrderCancelled'],
+        },
+      ],
+    },
+    queue: {
+      batchSize: 10,
+      maximumBatchingWindowSeconds: 0,
+      visibilityTimeoutSeconds: 180,
+      maxReceiveCount: 5,
+      maximumConcurrency: 5,
+    },
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    environment: {},
+  },
+  {
+    kind: 'queue',
+    name: 'producer-notifier',
+    handler: 'producer-notifier',
+    description: 'Turns the events a producer cares about into signed webhook messages (Standard Webhooks).',
+    pattern: {
+      $or: [
+        { source: [sources.sync], 'detail-type': [...notifiedDetailTypes] },
+        { source: marketplaceSources, 'detail-type': ['MarketplaceOrderPlaced', 'MarketplaceItemBanned'] },
+      ],
+    },
+    queue: {
+      batchSize: 10,
+      maximumBatchingWindowSeconds: 0,
+      visibilityTimeoutSeconds: 180,
+      maxReceiveCount: 5,
+      maximumConcurrency: 5,
+    },
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    environment: {},
+  },
+  {
+    kind: 'schedule',
+    name: 'certification-sweep',
+    handler: 'certification-sweep',
+    description:
+      'Daily: certificates expiring within 60 and 30 days, and those expired, from the expiry index.',
+    cron: 'cron(0 6 * * ? *)',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    timeoutSeconds: 300,
+    memoryMb: 512,
+    environment: {},
+  },
+  {
+    kind: 'http',
+    name: 'marketplace-webhook',
+    handler: 'marketplace-webhook',
+    description:
+      "Receives the marketplaces' signed pushes, verifies them, and publishes order and ban events.",
+    routeKeys: ['POST /webhooks/shopee', 'POST /webhooks/lazada', 'POST /webhooks/postmart'],
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    environment: {},
+  },
+];
+
+export const queueRoutes = (table: readonly Route[] = routingTable): QueueRoute[] =>
+  table.filter((route): route is QueueRoute => route.kind === 'queue');
