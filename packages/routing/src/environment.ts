@@ -6,6 +6,7 @@ import { z } from 'zod';
  * routing table.
  */
 export const functionEnvironment = z.object({
+  AWS_REGION: z.string().min(1).default('ap-southeast-1'),
   LEDGER_TABLE_NAME: z.string().min(1),
   EVENT_BUS_NAME: z.string().min(1),
   POWERTOOLS_SERVICE_NAME: z.string().min(1).default('ocop-sync'),
@@ -16,6 +17,10 @@ export const functionEnvironment = z.object({
   /** Local stack only: endpoints of DynamoDB Local and the local bus (absent in the cloud). */
   DYNAMODB_ENDPOINT: z.url().optional(),
   EVENTBRIDGE_ENDPOINT: z.url().optional(),
+  SQS_ENDPOINT: z.url().optional(),
+  SECRETS_MANAGER_ENDPOINT: z.url().optional(),
+  /** The route's own dead-letter queue: an invalid event is parked there at once, with its validation error. */
+  DEAD_LETTER_QUEUE_URL: z.url().optional(),
   /** Marketplace API base URLs (the sandboxes locally). */
   SHOPEE_BASE_URL: z.url().default('https://partner.shopeemobile.com'),
   LAZADA_BASE_URL: z.url().default('https://api.lazada.vn/rest'),

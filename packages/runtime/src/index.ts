@@ -1,0 +1,13 @@
+export { type AwsClients, createAwsClients } from './aws-clients.js';
+export { ConfigurationError, type FunctionEnvironment, loadConfig } from './config.js';
+export { createSqsParker, type DeadLetterParker, type ParkReason, parkAttributes } from './dead-letter-parker.js';
+export { createEventPublisher, type EventPublisher, PublishError, type PublishEntry } from './event-publisher.js';
+export { createObservability, type Observability } from './observability.js';
+export {
+  createBatchQueueHandler,
+  createQueueHandler,
+  parseRecordBody,
+  type QueueHandler,
+  type QueueHandlerOptions,
+  type ReceivedEvent,
+} from './queue-handler.js';
