@@ -32,4 +32,8 @@ if (check && (stale.length > 0 || extra.length > 0)) {
   );
   process.exit(1);
 }
-console.log(check ? `events/schemas: ${rendered.size} schemas up to date` : `events/schemas: wrote ${stale.length} of ${rendered.size}`);
+console.log(
+  check
+    ? `events/schemas: ${rendered.size} schemas up to date`
+    : `events/schemas: wrote ${stale.length} of ${rendered.size}`,
+);

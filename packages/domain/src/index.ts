@@ -1,3 +1,7 @@
+export * from './rules/calendar.js';
+export * from './rules/certificate-status.js';
+export * from './rules/channel-plan.js';
+export * from './rules/season.js';
 export * from './schemas/catalogue.js';
 export * from './schemas/envelope.js';
 export * from './schemas/marketplace-events.js';

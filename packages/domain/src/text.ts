@@ -40,10 +40,5 @@ export function truncateText(text: string, max: number, unit: LengthUnit = 'char
 
 /** ASCII-folded, lower-case form for search keys and SKU slugs ("Đ" becomes "d"). */
 export function foldToAscii(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type DetailType, type EventDetail, eventCatalogue } from './schemas/catalogue.js';
 import { type EventBridgeEnvelope, eventBridgeEnvelope } from './schemas/envelope.js';
 
@@ -12,7 +12,10 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: Valid
 
 /** A parsed event: the envelope plus its detail, typed by detail-type. */
 export type CatalogueEvent = {
-  [T in DetailType]: Omit<EventBridgeEnvelope, 'detail' | 'detail-type'> & { 'detail-type': T; detail: EventDetail<T> };
+  [T in DetailType]: Omit<EventBridgeEnvelope, 'detail' | 'detail-type'> & {
+    'detail-type': T;
+    detail: EventDetail<T>;
+  };
 }[DetailType];
 
 // Messages for the generic cases; schemas give their own rule messages for the domain rules.
@@ -32,7 +35,10 @@ export function toIssues(error: z.ZodError, prefix = ''): ValidationIssue[] {
   return error.issues.flatMap((issue) => {
     const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: [base, key].filter(Boolean).join('.'), message: 'is not a known field' }));
+      return issue.keys.map((key) => ({
+        path: [base, key].filter(Boolean).join('.'),
+        message: 'is not a known field',
+      }));
     }
     return [{ path: base || '(root)', message: issue.message }];
   });
@@ -43,13 +49,22 @@ export function formatIssues(issues: readonly ValidationIssue[]): string {
 }
 
 /** Parses any schema with the catalogue's messages. */
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown, prefix = ''): ParseResult<z.output<S>> {
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  prefix = '',
+): ParseResult<z.output<S>> {
   const result = schema.safeParse(input, { error: messages, reportInput: true });
-  return result.success ? { ok: true, value: result.data } : { ok: false, issues: toIssues(result.error, prefix) };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, issues: toIssues(result.error, prefix) };
 }
 
 /** Parses one detail-type's detail. */
-export function parseDetail<T extends DetailType>(detailType: T, detail: unknown): ParseResult<EventDetail<T>> {
+export function parseDetail<T extends DetailType>(
+  detailType: T,
+  detail: unknown,
+): ParseResult<EventDetail<T>> {
   return parseWith(eventCatalogue[detailType].detail, detail, 'detail') as ParseResult<EventDetail<T>>;
 }
 
@@ -66,7 +81,10 @@ export function parseEvent(input: unknown): ParseResult<CatalogueEvent> {
   if (!envelope.ok) return envelope;
   const detailType = envelope.value['detail-type'];
   if (!isDetailType(detailType)) {
-    return { ok: false, issues: [{ path: 'detail-type', message: `is not in the event catalogue (${detailType})` }] };
+    return {
+      ok: false,
+      issues: [{ path: 'detail-type', message: `is not in the event catalogue (${detailType})` }],
+    };
   }
   const entry = eventCatalogue[detailType];
   if (!(entry.sources as readonly string[]).includes(envelope.value.source)) {
@@ -77,7 +95,10 @@ export function parseEvent(input: unknown): ParseResult<CatalogueEvent> {
   }
   const detail = parseDetail(detailType, envelope.value.detail);
   if (!detail.ok) return detail;
-  return { ok: true, value: { ...envelope.value, 'detail-type': detailType, detail: detail.value } as CatalogueEvent };
+  return {
+    ok: true,
+    value: { ...envelope.value, 'detail-type': detailType, detail: detail.value } as CatalogueEvent,
+  };
 }
 
 export function isDetailType(value: string): value is DetailType {

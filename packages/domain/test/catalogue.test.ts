@@ -7,7 +7,11 @@ const samplesDir = join(import.meta.dirname, '../../../events/samples');
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? jsonFiles(join(dir, entry.name)) : entry.name.endsWith('.json') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? jsonFiles(join(dir, entry.name))
+      : entry.name.endsWith('.json')
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
@@ -53,20 +57,25 @@ describe('event catalogue samples', () => {
     expect(detailTypes.filter((type) => !covered.has(type))).toEqual([]);
   });
 
-  it.each(invalidFiles.map((file) => relative(samplesDir, file)))('%s: is rejected naming the field and the rule', (file) => {
-    const sample = JSON.parse(readFileSync(join(samplesDir, file), 'utf8')) as {
-      event: SampleEntry;
-      expectedIssues: string[];
-    };
-    const parsed = parseEvent(envelope(sample.event));
-    expect(parsed.ok).toBe(false);
-    if (parsed.ok) return;
-    expect(parsed.issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual(sample.expectedIssues);
-  });
+  it.each(invalidFiles.map((file) => relative(samplesDir, file)))(
+    '%s: is rejected naming the field and the rule',
+    (file) => {
+      const sample = JSON.parse(readFileSync(join(samplesDir, file), 'utf8')) as {
+        event: SampleEntry;
+        expectedIssues: string[];
+      };
+      const parsed = parseEvent(envelope(sample.event));
+      expect(parsed.ok).toBe(false);
+      if (parsed.ok) return;
+      expect(parsed.issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual(sample.expectedIssues);
+    },
+  );
 });
 
 describe('council decision sample', () => {
-  const decisions = JSON.parse(readFileSync(join(samplesDir, 'registry/council-decisions.json'), 'utf8')) as SampleEntry[];
+  const decisions = JSON.parse(
+    readFileSync(join(samplesDir, 'registry/council-decisions.json'), 'utf8'),
+  ) as SampleEntry[];
   const parsed = decisions.map((entry) => parseEvent(envelope(entry)));
   const certified = parsed.flatMap((result) =>
     result.ok && result.value['detail-type'] === 'ProductCertified' ? [result.value.detail] : [],

@@ -33,13 +33,17 @@ describe('Vietnamese text', () => {
 
   it('returns a grapheme-aligned prefix of any input within the limit', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.integer({ min: 1, max: 80 }), (input, max) => {
-        const cut = truncateText(input, max);
-        const whole = normalizeText(input);
-        expect(measure(cut, 'characters')).toBeLessThanOrEqual(max);
-        expect(whole.startsWith(cut)).toBe(true);
-        expect(graphemes(whole).join('').startsWith(graphemes(cut).join(''))).toBe(true);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 60 }),
+        fc.integer({ min: 1, max: 80 }),
+        (input, max) => {
+          const cut = truncateText(input, max);
+          const whole = normalizeText(input);
+          expect(measure(cut, 'characters')).toBeLessThanOrEqual(max);
+          expect(whole.startsWith(cut)).toBe(true);
+          expect(graphemes(whole).join('').startsWith(graphemes(cut).join(''))).toBe(true);
+        },
+      ),
     );
   });
 

@@ -115,7 +115,7 @@ export const eventCatalogue = {
   MarketplaceOrderCancelled: {
     sources: marketplaceSources,
     detail: marketplace.marketplaceOrderCancelled,
-    summary: "A marketplace order is cancelled: its reservation is released.",
+    summary: 'A marketplace order is cancelled: its reservation is released.',
     emittedBy: 'marketplace-webhook',
     consumedBy: ['stock-ledger'],
   },
@@ -129,7 +129,7 @@ export const eventCatalogue = {
   ListingRequested: {
     sources: [sources.sync],
     detail: sync.listingRequested,
-    summary: "The channel plan: list, update, pause or delist a product on one channel.",
+    summary: 'The channel plan: list, update, pause or delist a product on one channel.',
     emittedBy: 'certification',
     consumedBy: ['listing-sync'],
   },

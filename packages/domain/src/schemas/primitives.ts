@@ -14,11 +14,9 @@ export const text = (options: { min?: number; max: number }) =>
     );
 
 /** Stable identifiers: upper/lower letters, digits, dash, underscore, dot; no spaces, no separators we use in keys. */
-export const identifier = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, {
-    error: 'must be 1-80 letters, digits, ".", "_" or "-", starting with a letter or digit',
-  });
+export const identifier = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, {
+  error: 'must be 1-80 letters, digits, ".", "_" or "-", starting with a letter or digit',
+});
 
 /** Prices are whole Vietnamese đồng: integers, no decimals. */
 export const vnd = z
@@ -43,7 +41,10 @@ export const positiveQuantity = z
 export const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 
 /** An instant with an explicit offset, e.g. "2024-11-14T09:30:00+07:00". */
-export const isoDateTime = z.iso.datetime({ offset: true, error: 'must be a date-time with a time zone offset' });
+export const isoDateTime = z.iso.datetime({
+  offset: true,
+  error: 'must be a date-time with a time zone offset',
+});
 
 /** Aggregate version: increases with every change the source makes; older versions never overwrite newer ones. */
 export const version = z

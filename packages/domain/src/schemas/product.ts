@@ -43,7 +43,10 @@ export const certificate = z
     fiveStarCandidate: z.boolean().optional(),
     issuer: text({ max: 200 }).optional(),
   })
-  .transform((value) => ({ ...value, expiresOn: value.expiresOn ?? addMonths(value.issuedOn, CERTIFICATE_VALIDITY_MONTHS) }))
+  .transform((value) => ({
+    ...value,
+    expiresOn: value.expiresOn ?? addMonths(value.issuedOn, CERTIFICATE_VALIDITY_MONTHS),
+  }))
   .refine((value) => value.expiresOn > value.issuedOn, {
     error: 'expiresOn must be after issuedOn',
     path: ['expiresOn'],
@@ -64,12 +67,25 @@ export const producerRef = z.strictObject({
 export type ProducerRef = z.infer<typeof producerRef>;
 
 export const packageSize = z.strictObject({
-  lengthCm: z.number().positive({ error: 'must be more than 0 cm' }).max(300, { error: 'must be at most 300 cm' }),
-  widthCm: z.number().positive({ error: 'must be more than 0 cm' }).max(300, { error: 'must be at most 300 cm' }),
-  heightCm: z.number().positive({ error: 'must be more than 0 cm' }).max(300, { error: 'must be at most 300 cm' }),
+  lengthCm: z
+    .number()
+    .positive({ error: 'must be more than 0 cm' })
+    .max(300, { error: 'must be at most 300 cm' }),
+  widthCm: z
+    .number()
+    .positive({ error: 'must be more than 0 cm' })
+    .max(300, { error: 'must be at most 300 cm' }),
+  heightCm: z
+    .number()
+    .positive({ error: 'must be more than 0 cm' })
+    .max(300, { error: 'must be at most 300 cm' }),
 });
 
-const month = z.number().int().min(1, { error: 'must be a month from 1 to 12' }).max(12, { error: 'must be a month from 1 to 12' });
+const month = z
+  .number()
+  .int()
+  .min(1, { error: 'must be a month from 1 to 12' })
+  .max(12, { error: 'must be a month from 1 to 12' });
 
 /** Months (1-12, Asia/Ho_Chi_Minh) when a seasonal product is on sale; a window may wrap the new year (11 to 2). */
 export const seasonWindow = z.strictObject({ fromMonth: month, toMonth: month });
@@ -85,7 +101,12 @@ export const productDetails = z.strictObject({
   area,
   priceVnd: vnd.refine((value) => value >= 1000, { error: 'must be at least 1,000 VND' }),
   /** Shipping weight in grams; marketplaces' logistics need it for parcels. */
-  weightGrams: z.number().int({ error: 'must be a whole number of grams' }).positive({ error: 'must be more than 0' }).max(50_000, { error: 'must be at most 50,000 g' }).optional(),
+  weightGrams: z
+    .number()
+    .int({ error: 'must be a whole number of grams' })
+    .positive({ error: 'must be more than 0' })
+    .max(50_000, { error: 'must be at most 50,000 g' })
+    .optional(),
   packageSize: packageSize.optional(),
   images: z.array(httpsUrl).max(9, { error: 'must have at most 9 images' }).default([]),
   /** Seller SKU used on every channel; the product id when absent. */

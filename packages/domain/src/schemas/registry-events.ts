@@ -52,7 +52,9 @@ export const channelAccount = z.strictObject({
   status: z.enum(['linked', 'unlinked'], { error: 'must be linked or unlinked' }),
   shopId: identifier,
   /** Name of the Secrets Manager secret holding the shop's tokens; never the tokens themselves. */
-  credentialsSecretName: z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, { error: 'must be a Secrets Manager secret name' }),
+  credentialsSecretName: z
+    .string()
+    .regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, { error: 'must be a Secrets Manager secret name' }),
 });
 
 export const producerSettings = z.strictObject({

@@ -22,7 +22,19 @@ export const listingRequested = z.strictObject({
   ...listingFields,
   requestId: identifier,
   action: z.enum(listingActions),
-  reason: z.enum(['certified', 'renewed', 'details-changed', 'stars-changed', 'revoked', 'expired', 'out-of-season', 'in-season', 'channel-linked', 'channel-unlinked', 'banned']),
+  reason: z.enum([
+    'certified',
+    'renewed',
+    'details-changed',
+    'stars-changed',
+    'revoked',
+    'expired',
+    'out-of-season',
+    'in-season',
+    'channel-linked',
+    'channel-unlinked',
+    'banned',
+  ]),
   requestedAt: isoDateTime,
 });
 

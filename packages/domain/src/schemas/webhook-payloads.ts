@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { identifier, isoDate, isoDateTime, positiveQuantity, quantity, text, version, vnd } from './primitives.js';
+import {
+  identifier,
+  isoDate,
+  isoDateTime,
+  positiveQuantity,
+  quantity,
+  text,
+  version,
+  vnd,
+} from './primitives.js';
 import { channel } from './product.js';
 import { bilingualText, failureKinds } from './sync-events.js';
 
