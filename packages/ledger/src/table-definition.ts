@@ -14,11 +14,14 @@ export const ledgerTable = {
   /** Epoch seconds; DynamoDB's TTL removes processed-event markers and old delivery attempts. */
   timeToLiveAttribute: 'expiresAt',
   indexes: {
-    /** Products and listings by producer. */
+    /** Products and listings by producer (`PRODUCER#<id>` → `PRODUCT#…` / `LISTING#…`). */
     byProducer: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    /** Products by province and district. */
+    /**
+     * Products by province and district (`AREA#<province>` → `<district>#<productId>`), overloaded with exact
+     * lookups: shop → producer (`SHOP#…`), producer SKU → product (`SKU#…`), marketplace item → listing (`ITEM#…`).
+     */
     byArea: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-    /** Certificates by expiry month bucket, sorted by expiry date: the daily sweep reads only what is due. */
+    /** Live certificates sorted by expiry date (sparse: only active/expiring ones): the sweep reads only what is due. */
     byExpiry: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   },
   streamViewType: 'NEW_AND_OLD_IMAGES',

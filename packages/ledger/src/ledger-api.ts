@@ -1,0 +1,88 @@
+import type { Channel, EventDetail } from '@ocop-sync/domain';
+import type {
+  ChannelAccount,
+  DesiredListingInput,
+  ExpiryNoticeInput,
+  FulfilmentInput,
+  Listing,
+  ListingChangeResult,
+  MovementEvent,
+  MovementResult,
+  OrderResult,
+  Producer,
+  ProducerChangeResult,
+  Product,
+  ProductChangeResult,
+  StockLevels,
+  StockMovement,
+} from './types.js';
+
+/**
+ * The product ledger in domain words. Every write takes the parsed catalogue detail (it is validated
+ * again here, before any request) and returns a typed outcome: `applied`, `duplicate` (seen before,
+ * nothing changed), `stale` (older than what is stored, nothing changed) or `rejected` with a reason.
+ * Exceptions are for bad input (LedgerValidationError), exhausted conflicts (LedgerConflictError) and
+ * outages (the SDK's own errors, re-thrown).
+ */
+export interface ProductLedger {
+  /** ProductCertified: creates the product (and its stock item) or applies the newer facets. */
+  recordCertification(detail: EventDetail<'ProductCertified'>): Promise<ProductChangeResult>;
+  recordRenewal(detail: EventDetail<'CertificationRenewed'>): Promise<ProductChangeResult>;
+  recordStarRating(detail: EventDetail<'StarRatingChanged'>): Promise<ProductChangeResult>;
+  recordRevocation(detail: EventDetail<'CertificationRevoked'>): Promise<ProductChangeResult>;
+  recordDetails(detail: EventDetail<'ProductDetailsUpdated'>): Promise<ProductChangeResult>;
+  /** The sweep's 60/30-day notice: `duplicate` when already given for this certificate. */
+  markExpiring(notice: ExpiryNoticeInput): Promise<ProductChangeResult>;
+  /** CertificationExpired: `stale` when the certificate was renewed or revoked meanwhile. */
+  markExpired(detail: EventDetail<'CertificationExpired'>): Promise<ProductChangeResult>;
+  getProduct(productId: string): Promise<Product | undefined>;
+  listByProducer(producerId: string): Promise<Product[]>;
+  listByArea(area: { province: string; district?: string }): Promise<Product[]>;
+  /** Active and expiring certificates that expire before `date` (YYYY-MM-DD, exclusive). */
+  productsExpiringBefore(date: string): Promise<Product[]>;
+}
+
+export interface ProducerLedger {
+  linkChannels(detail: EventDetail<'ProducerChannelsLinked'>): Promise<ProducerChangeResult>;
+  setFulfilment(
+    input: FulfilmentInput,
+  ): Promise<
+    { outcome: 'applied'; producer: Producer } | { outcome: 'rejected'; reason: 'unknown-producer' }
+  >;
+  getProducer(producerId: string): Promise<Producer | undefined>;
+  listChannelAccounts(producerId: string): Promise<ChannelAccount[]>;
+}
+
+export interface StockLedger {
+  /** StockReceived, StockSold, StockCounted, StockTransferred or WarehouseStockSet, applied exactly once. */
+  applyMovement(event: MovementEvent): Promise<MovementResult>;
+  /** StockTransferred: leaves one location and arrives at the other in one transaction, or not at all. */
+  transfer(detail: EventDetail<'StockTransferred'>): Promise<MovementResult>;
+  /** MarketplaceOrderPlaced: reserves every line (by seller SKU) or none. */
+  reserveOrder(detail: EventDetail<'MarketplaceOrderPlaced'>): Promise<OrderResult>;
+  /** MarketplaceOrderCancelled: releases the order's reservations. */
+  releaseOrder(detail: EventDetail<'MarketplaceOrderCancelled'>): Promise<OrderResult>;
+  getStock(productId: string): Promise<StockLevels | undefined>;
+  availableToSell(
+    productId: string,
+    channel: Channel,
+  ): Promise<{ available: number; stockVersion: number } | undefined>;
+  movementLog(productId: string): Promise<StockMovement[]>;
+}
+
+export interface ListingLedger {
+  /** The channel plan's desired state; each facet applies only if newer than the stored one. */
+  setDesiredListing(input: DesiredListingInput): Promise<ListingChangeResult>;
+  /** ListingSynced; pass the stock version the pushed quantity came from, if any. */
+  recordListingSynced(
+    detail: EventDetail<'ListingSynced'>,
+    options?: { stockVersion?: number },
+  ): Promise<ListingChangeResult>;
+  recordListingFailed(detail: EventDetail<'ListingFailed'>): Promise<ListingChangeResult>;
+  recordListingBanned(detail: EventDetail<'MarketplaceItemBanned'>): Promise<ListingChangeResult>;
+  getListing(productId: string, channel: Channel): Promise<Listing | undefined>;
+  listListings(productId: string): Promise<Listing[]>;
+  listListingsByProducer(producerId: string): Promise<Listing[]>;
+}
+
+export interface Ledger extends ProductLedger, ProducerLedger, StockLedger, ListingLedger {}
