@@ -10,5 +10,6 @@ export * from './schemas/product.js';
 export * from './schemas/registry-events.js';
 export * from './schemas/stock-events.js';
 export * from './schemas/sync-events.js';
+export * from './schemas/webhook-payloads.js';
 export * from './text.js';
 export * from './validation.js';
