@@ -1,0 +1,69 @@
+import type { HandlerName } from '@ocop-sync/routing';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { LedgerTable } from './ledger-table.js';
+import type { IntentGrant } from './ocop-function.js';
+import type { SyncSecrets } from './secrets.js';
+
+/** What a function may do, named by intent. */
+export type Permission =
+  | 'ledger-read'
+  | 'ledger-read-write'
+  | 'publish-events'
+  | 'read-marketplace-app-secret'
+  | 'read-write-shop-tokens'
+  | 'read-webhook-secrets';
+
+/** Least privilege per handler. A new handler does not compile until it is listed here. */
+export const handlerPermissions: Readonly<Record<HandlerName, readonly Permission[]>> = {
+  certification: ['ledger-read-write', 'publish-events'],
+  'listing-sync': [
+    'ledger-read-write',
+    'publish-events',
+    'read-marketplace-app-secret',
+    'read-write-shop-tokens',
+  ],
+  'stock-sync': [
+    'ledger-read-write',
+    'publish-events',
+    'read-marketplace-app-secret',
+    'read-write-shop-tokens',
+  ],
+  'stock-ledger': ['ledger-read-write', 'publish-events'],
+  'producer-notifier': ['ledger-read-write', 'publish-events', 'read-webhook-secrets'],
+  // Reads the expiry index and publishes what it finds; the certification function acts on it.
+  'certification-sweep': ['ledger-read', 'publish-events'],
+  // Verifies pushes with the apps' keys and publishes; it never touches the ledger.
+  'marketplace-webhook': ['publish-events', 'read-marketplace-app-secret'],
+};
+
+export interface PermissionTargets {
+  readonly ledger: LedgerTable;
+  readonly eventBus: IEventBus;
+  readonly secrets: SyncSecrets;
+}
+
+/** The grants behind each permission. */
+export function intentGrants(targets: PermissionTargets): Readonly<Record<Permission, IntentGrant>> {
+  const { ledger, eventBus, secrets } = targets;
+  const intent = (name: Permission, grant: IntentGrant['grant']): IntentGrant => ({ intent: name, grant });
+  return {
+    'ledger-read': intent('ledger-read', (grantee) => ledger.grantRead(grantee)),
+    'ledger-read-write': intent('ledger-read-write', (grantee) => ledger.grantReadWrite(grantee)),
+    'publish-events': intent('publish-events', (grantee) => eventBus.grantPutEventsTo(grantee)),
+    'read-marketplace-app-secret': intent('read-marketplace-app-secret', (grantee) =>
+      secrets.grantReadMarketplaceApps(grantee),
+    ),
+    'read-write-shop-tokens': intent('read-write-shop-tokens', (grantee) =>
+      secrets.grantReadWriteShopTokens(grantee),
+    ),
+    'read-webhook-secrets': intent('read-webhook-secrets', (grantee) =>
+      secrets.grantReadWebhookSecrets(grantee),
+    ),
+  };
+}
+
+/** The grants of one handler. */
+export const grantsFor = (
+  handler: HandlerName,
+  grants: Readonly<Record<Permission, IntentGrant>>,
+): IntentGrant[] => handlerPermissions[handler].map((permission) => grants[permission]);
