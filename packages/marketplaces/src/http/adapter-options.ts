@@ -1,0 +1,58 @@
+import type { Channel } from '@ocop-sync/domain';
+import type { Logger } from '../types.js';
+import { defaultRetryPolicy, defaultTimeoutMs } from './constants.js';
+import { HttpClient, type RateScope } from './http-client.js';
+import type { RateLimit } from './rate-limiter.js';
+import type { RetryPolicy } from './retry.js';
+
+/** What every adapter takes besides its app credentials. */
+export interface AdapterOptions {
+  /** Marketplace host, or a sandbox's URL in tests (no trailing slash needed). */
+  baseUrl: string;
+  logger?: Logger;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Set a little under the marketplace's limit so the adapter is never the one throttled. */
+  rateLimits?: { perApp?: RateLimit; perShop?: RateLimit };
+  /** Refresh an access token this long before it expires. */
+  refreshAheadMs?: number;
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export interface Defaults {
+  rateLimits: { perApp: RateLimit; perShop: RateLimit };
+  refreshAheadMs: number;
+}
+
+const silent = () => undefined;
+export const silentLogger: Logger = { debug: silent, info: silent, warn: silent, error: silent };
+
+/** The shared HTTP client and rate scopes, configured for one adapter. */
+export function sharedKit(channel: Channel, appId: string, options: AdapterOptions, defaults: Defaults) {
+  const perApp = options.rateLimits?.perApp ?? defaults.rateLimits.perApp;
+  const perShop = options.rateLimits?.perShop ?? defaults.rateLimits.perShop;
+  const http = new HttpClient({
+    channel,
+    timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
+    retry: { ...defaultRetryPolicy, ...options.retry },
+    logger: options.logger ?? silentLogger,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
+    ...(options.random === undefined ? {} : { random: options.random }),
+  });
+  const scopes = (shopId?: string): RateScope[] => [
+    { key: `${channel}:app:${appId}`, limit: perApp },
+    ...(shopId === undefined ? [] : [{ key: `${channel}:shop:${shopId}`, limit: perShop }]),
+  ];
+  return {
+    http,
+    scopes,
+    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    now: options.now ?? Date.now,
+    refreshAheadMs: options.refreshAheadMs ?? defaults.refreshAheadMs,
+  };
+}
