@@ -1,5 +1,5 @@
-import { type FunctionEnvironment, functionEnvironment } from '@ocop-sync/routing';
 import { formatIssues, toIssues } from '@ocop-sync/domain';
+import { type FunctionEnvironment, functionEnvironment } from '@ocop-sync/routing';
 
 export type { FunctionEnvironment };
 

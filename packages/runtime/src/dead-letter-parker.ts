@@ -31,7 +31,10 @@ export function createSqsParker(client: SQSClient, queueUrl: string | undefined)
           MessageBody: record.body,
           MessageAttributes: {
             [parkAttributes.errorType]: { DataType: 'String', StringValue: reason.errorType },
-            [parkAttributes.errorMessage]: { DataType: 'String', StringValue: reason.message.slice(0, MAX_REASON_LENGTH) },
+            [parkAttributes.errorMessage]: {
+              DataType: 'String',
+              StringValue: reason.message.slice(0, MAX_REASON_LENGTH),
+            },
             [parkAttributes.sourceMessageId]: { DataType: 'String', StringValue: record.messageId },
           },
         }),

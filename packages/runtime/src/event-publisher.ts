@@ -1,5 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import {
+  type EventBridgeClient,
+  PutEventsCommand,
+  type PutEventsRequestEntry,
+} from '@aws-sdk/client-eventbridge';
 import {
   type DetailType,
   type EventDetailInput,
@@ -34,7 +38,11 @@ export function createEventPublisher(options: {
     async publish(entries) {
       const requestEntries = entries.map((entry) => toRequestEntry(entry, options.busName));
       for (let start = 0; start < requestEntries.length; start += PUT_EVENTS_MAX_ENTRIES) {
-        await putWithRetries(options.client, requestEntries.slice(start, start + PUT_EVENTS_MAX_ENTRIES), maxAttempts);
+        await putWithRetries(
+          options.client,
+          requestEntries.slice(start, start + PUT_EVENTS_MAX_ENTRIES),
+          maxAttempts,
+        );
       }
     },
   };
@@ -43,7 +51,10 @@ export function createEventPublisher(options: {
 function toRequestEntry(entry: PublishEntry, busName: string): PutEventsRequestEntry {
   // An event this system emits must satisfy its own catalogue: a bug here must not reach consumers.
   const parsed = parseDetail(entry.detailType, entry.detail);
-  if (!parsed.ok) throw new PublishError(`${entry.detailType} does not match the catalogue: ${formatIssues(parsed.issues)}`);
+  if (!parsed.ok)
+    throw new PublishError(
+      `${entry.detailType} does not match the catalogue: ${formatIssues(parsed.issues)}`,
+    );
   return {
     EventBusName: busName,
     Source: entry.source ?? sources.sync,
@@ -53,7 +64,11 @@ function toRequestEntry(entry: PublishEntry, busName: string): PutEventsRequestE
 }
 
 /** PutEvents can fail per entry (throttling, internal): only the failed entries are sent again. */
-async function putWithRetries(client: EventBridgeClient, entries: PutEventsRequestEntry[], maxAttempts: number) {
+async function putWithRetries(
+  client: EventBridgeClient,
+  entries: PutEventsRequestEntry[],
+  maxAttempts: number,
+) {
   let pending = entries;
   for (let attempt = 1; pending.length > 0; attempt += 1) {
     const result = await client.send(new PutEventsCommand({ Entries: pending }));
@@ -61,7 +76,9 @@ async function putWithRetries(client: EventBridgeClient, entries: PutEventsReque
     if (failed.length === 0) return;
     if (attempt >= maxAttempts) {
       const codes = [...new Set(result.Entries?.map((entry) => entry.ErrorCode).filter(Boolean))].join(', ');
-      throw new PublishError(`${failed.length} of ${entries.length} events not accepted after ${attempt} attempts: ${codes}`);
+      throw new PublishError(
+        `${failed.length} of ${entries.length} events not accepted after ${attempt} attempts: ${codes}`,
+      );
     }
     pending = failed;
     await sleep(50 * 2 ** attempt * Math.random());

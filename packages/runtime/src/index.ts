@@ -1,7 +1,17 @@
 export { type AwsClients, createAwsClients } from './aws-clients.js';
 export { ConfigurationError, type FunctionEnvironment, loadConfig } from './config.js';
-export { createSqsParker, type DeadLetterParker, type ParkReason, parkAttributes } from './dead-letter-parker.js';
-export { createEventPublisher, type EventPublisher, PublishError, type PublishEntry } from './event-publisher.js';
+export {
+  createSqsParker,
+  type DeadLetterParker,
+  type ParkReason,
+  parkAttributes,
+} from './dead-letter-parker.js';
+export {
+  createEventPublisher,
+  type EventPublisher,
+  type PublishEntry,
+  PublishError,
+} from './event-publisher.js';
 export { createObservability, type Observability } from './observability.js';
 export {
   createBatchQueueHandler,

@@ -3,8 +3,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import { type CatalogueEvent, formatIssues, type ParseResult, parseEvent } from '@ocop-sync/domain';
 import middy from '@middy/core';
+import { type CatalogueEvent, formatIssues, type ParseResult, parseEvent } from '@ocop-sync/domain';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { DeadLetterParker } from './dead-letter-parker.js';
 import type { Observability } from './observability.js';
@@ -69,7 +69,11 @@ export function createBatchQueueHandler(
       }
     }
     const outcome = received.length > 0 ? await handleBatch(received) : { failedMessageIds: [] };
-    return { batchItemFailures: [...failed, ...outcome.failedMessageIds].map((itemIdentifier) => ({ itemIdentifier })) };
+    return {
+      batchItemFailures: [...failed, ...outcome.failedMessageIds].map((itemIdentifier) => ({
+        itemIdentifier,
+      })),
+    };
   };
   return withObservability(options, main);
 }
@@ -84,7 +88,10 @@ function withObservability(
     .use(logMetrics(options.metrics));
 }
 
-async function parseOrPark(options: QueueHandlerOptions, record: SQSRecord): Promise<ReceivedEvent | undefined> {
+async function parseOrPark(
+  options: QueueHandlerOptions,
+  record: SQSRecord,
+): Promise<ReceivedEvent | undefined> {
   const parsed = parseRecordBody(record.body);
   if (parsed.ok) return { messageId: record.messageId, event: parsed.value };
   const message = formatIssues(parsed.issues);

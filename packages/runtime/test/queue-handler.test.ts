@@ -3,16 +3,25 @@ import { join } from 'node:path';
 import type { CatalogueEvent } from '@ocop-sync/domain';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { createObservability, createQueueHandler, type DeadLetterParker, type ParkReason } from '../src/index.js';
 import { loadConfig } from '../src/config.js';
+import {
+  createObservability,
+  createQueueHandler,
+  type DeadLetterParker,
+  type ParkReason,
+} from '../src/index.js';
 
 const samples = join(import.meta.dirname, '../../../events/samples');
-const sale = (JSON.parse(readFileSync(join(samples, 'showroom/movements.json'), 'utf8')) as unknown[])[4] as Record<
-  string,
-  unknown
->;
+const sale = (
+  JSON.parse(readFileSync(join(samples, 'showroom/movements.json'), 'utf8')) as unknown[]
+)[4] as Record<string, unknown>;
 
-const config = loadConfig({ LEDGER_TABLE_NAME: 't', EVENT_BUS_NAME: 'b', POWERTOOLS_LOG_LEVEL: 'ERROR', POWERTOOLS_METRICS_DISABLED: 'true' });
+const config = loadConfig({
+  LEDGER_TABLE_NAME: 't',
+  EVENT_BUS_NAME: 'b',
+  POWERTOOLS_LOG_LEVEL: 'ERROR',
+  POWERTOOLS_METRICS_DISABLED: 'true',
+});
 
 function record(id: string, body: unknown): SQSRecord {
   return {
