@@ -18,7 +18,8 @@ async function read(response: Response): Promise<Answer> {
 
 export interface ShopeeCall {
   readonly body?: unknown;
-  readonly query?: Record<string, string>;
+  /** An array value is sent as a repeated parameter (`item_status=NORMAL&item_status=UNLIST`). */
+  readonly query?: Record<string, string | readonly string[]>;
   readonly timestamp?: number;
   readonly sign?: string;
   readonly accessToken?: string;
@@ -37,8 +38,10 @@ export function shopeeClient(sandbox: Sandbox<'shopee'>, shop?: Pick<SandboxShop
       timestamp,
       ...(shop ? { access_token: accessToken, shop_id: shop.shopId } : {}),
       sign,
-      ...call.query,
     });
+    for (const [name, value] of Object.entries(call.query ?? {})) {
+      for (const one of typeof value === 'string' ? [value] : value) query.append(name, one);
+    }
     const init: RequestInit =
       call.body === undefined
         ? { method }

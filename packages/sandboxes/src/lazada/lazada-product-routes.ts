@@ -5,6 +5,7 @@ import { type LazadaContext, lazadaItem } from './lazada-context.js';
 import { type LazadaFailure, lazadaError, lazadaOk } from './lazada-errors.js';
 import { lazadaItemView, newLazadaItem, refreshLazadaStatus } from './lazada-items.js';
 import { decodeWith } from './lazada-payload.js';
+import { getProducts } from './lazada-products-list.js';
 import {
   checkImages,
   checkPackage,
@@ -152,6 +153,7 @@ export function lazadaRoutes(): Router<LazadaContext> {
   const router = new Router<LazadaContext>()
     .on('POST', '/rest/product/create', createProduct)
     .on('POST', '/rest/product/update', updateProduct)
-    .on(['GET', 'POST'], '/rest/product/item/get', getItem);
+    .on(['GET', 'POST'], '/rest/product/item/get', getItem)
+    .on(['GET', 'POST'], '/rest/products/get', getProducts);
   return registerLazadaStockRoutes(router);
 }

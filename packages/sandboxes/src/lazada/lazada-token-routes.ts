@@ -16,8 +16,9 @@ function tokenBody(
   return {
     access_token: pair.accessToken,
     refresh_token: pair.refreshToken,
-    expires_in: Math.max(0, Math.floor((pair.accessTokenExpiresAt - now) / 1000)),
-    refresh_expires_in: Math.max(0, Math.floor((pair.refreshTokenExpiresAt - now) / 1000)),
+    // Rounded, not floored: the clock may tick between issuing the pair and answering (7 d, not 7 d - 1 s).
+    expires_in: Math.max(0, Math.round((pair.accessTokenExpiresAt - now) / 1000)),
+    refresh_expires_in: Math.max(0, Math.round((pair.refreshTokenExpiresAt - now) / 1000)),
     country: 'vn',
     account_platform: 'seller_center',
     account: `seller${shopId}@sandbox.lazada.vn`,

@@ -50,10 +50,14 @@ export function parseItemStatuses(values: readonly string[]): string[] {
 
 function parseListQuery(query: URLSearchParams): Parsed {
   const offset = integerParam(query, 'offset');
-  if (offset === undefined || Number.isNaN(offset))
-    return invalid('offset', 'required, an integer >= 0.');
+  if (offset === undefined || Number.isNaN(offset)) return invalid('offset', 'required, an integer >= 0.');
   const pageSize = integerParam(query, 'page_size');
-  if (pageSize === undefined || Number.isNaN(pageSize) || pageSize < 1 || pageSize > SHOPEE_ITEM_LIST_PAGE_MAX)
+  if (
+    pageSize === undefined ||
+    Number.isNaN(pageSize) ||
+    pageSize < 1 ||
+    pageSize > SHOPEE_ITEM_LIST_PAGE_MAX
+  )
     return invalid('page_size', `required, an integer from 1 to ${SHOPEE_ITEM_LIST_PAGE_MAX}.`);
   const requested = parseItemStatuses(query.getAll('item_status'));
   if (requested.length === 0) return invalid('item_status', 'at least one item status is required.');
