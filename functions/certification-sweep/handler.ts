@@ -1,4 +1,45 @@
-// Placeholder until the certification-sweep handler lands (issue 8); lets the CDK stack bundle an entry meanwhile.
-export const handler = async (): Promise<never> => {
-  throw new Error('certification-sweep: not implemented yet');
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import { formatIssues, isoDateTime, parseWith } from '@ocop-sync/domain';
+import { createLedger } from '@ocop-sync/ledger';
+import { createAwsClients, createEventPublisher, createObservability, loadConfig } from '@ocop-sync/runtime';
+import { type CertificationSweepCounts, runCertificationSweep } from '@ocop-sync/workflows';
+import { z } from 'zod';
+
+// Configuration and clients once per cold start.
+const config = loadConfig();
+const clients = createAwsClients(config);
+const obs = createObservability(config, 'certification-sweep');
+const ledger = createLedger({ client: clients.dynamodb, tableName: config.LEDGER_TABLE_NAME });
+const publisher = createEventPublisher({ client: clients.eventBridge, busName: config.EVENT_BUS_NAME });
+
+/**
+ * EventBridge Scheduler invokes with whatever payload the schedule sets (usually `{}`). An operator replaying
+ * a missed day, or a test, may pass `{ "now": "2027-09-15T06:00:00+07:00" }` to sweep as of that instant.
+ */
+const sweepPayload = z.looseObject({ now: isoDateTime.optional() });
+
+function clockFor(event: unknown): () => Date {
+  if (typeof event !== 'object' || event === null) return () => new Date();
+  const parsed = parseWith(sweepPayload, event);
+  // A malformed replay instant fails loudly rather than silently sweeping as of today.
+  if (!parsed.ok) throw new Error(`invalid sweep payload: ${formatIssues(parsed.issues)}`);
+  const { now } = parsed.value;
+  return now === undefined ? () => new Date() : () => new Date(now);
+}
+
+const main = async (event: unknown): Promise<CertificationSweepCounts> => {
+  const counts = await runCertificationSweep({ ledger, publisher, now: clockFor(event) });
+  for (const [name, value] of Object.entries(counts)) {
+    obs.metrics.addMetric(`CertificationSweep.${name}`, MetricUnit.Count, value);
+  }
+  obs.logger.info('certification sweep done', { ...counts });
+  return counts;
 };
+
+/** Daily certification sweep (see the routing table's `certification-sweep` schedule). Returns the counts. */
+export const handler = middy(main)
+  .use(injectLambdaContext(obs.logger, { resetKeys: true }))
+  .use(logMetrics(obs.metrics));

@@ -1,4 +1,49 @@
-// Placeholder until the marketplace-webhook handler lands (issue 8); lets the CDK stack bundle an entry meanwhile.
-export const handler = async (): Promise<never> => {
-  throw new Error('marketplace-webhook: not implemented yet');
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { createAwsClients, createEventPublisher, createObservability, loadConfig } from '@ocop-sync/runtime';
+import {
+  channelOfPath,
+  handleMarketplacePush,
+  loadMarketplaceApps,
+  type MarketplaceApps,
+  problem,
+  toHttpResult,
+} from '@ocop-sync/workflows';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+
+// Configuration and clients once per cold start; the app keys are fetched once, on the first push.
+const config = loadConfig();
+const clients = createAwsClients(config);
+const { logger } = createObservability(config, 'marketplace-webhook');
+let apps: Promise<MarketplaceApps> | undefined;
+const deps = {
+  apps: () => {
+    apps ??= loadMarketplaceApps(config, clients).catch((error: unknown) => {
+      apps = undefined;
+      throw error;
+    });
+    return apps;
+  },
+  publisher: createEventPublisher({ client: clients.eventBridge, busName: config.EVENT_BUS_NAME }),
+  now: () => new Date(),
 };
+
+/** POST /webhooks/{channel}: verify on the raw bytes, publish, answer fast (200 / 401 / 400, RFC 9457). */
+async function main(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
+  const channel = channelOfPath(event.rawPath);
+  if (channel === undefined) return problem(404, 'No such push endpoint');
+  const body = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8').toString('utf8');
+  const query = event.rawQueryString === '' ? '' : `?${event.rawQueryString}`;
+  const url = `https://${event.requestContext.domainName}${event.rawPath}${query}`;
+  try {
+    const outcome = await handleMarketplacePush(deps, { channel, url, headers: event.headers, body });
+    logger.info('marketplace push handled', { channel, outcome: outcome.kind });
+    return toHttpResult(outcome);
+  } catch (error) {
+    // The marketplace retries a 5xx; internals stay in the log.
+    logger.error('marketplace push failed', { channel, error });
+    return problem(500, 'Push not processed, please retry');
+  }
+}
+
+export const handler = middy(main).use(injectLambdaContext(logger, { resetKeys: true }));

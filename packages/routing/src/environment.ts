@@ -27,6 +27,11 @@ export const functionEnvironment = z.object({
   POSTMART_BASE_URL: z.url().optional(),
   /** Secrets Manager secret holding the marketplaces' app credentials (partner keys), by name. */
   MARKETPLACE_APP_SECRET_NAME: z.string().min(1).default('ocop-sync/marketplace-apps'),
+  /**
+   * Local stack only (read when OCOP_MODE is `local`, in place of the secret above): the same JSON,
+   * `{ "shopee": { partnerId, partnerKey }, "lazada": { appKey, appSecret }, "postmart": { clientId, clientSecret, webhookSecret } }`.
+   */
+  LOCAL_MARKETPLACE_APPS: z.string().min(2).optional(),
   CHANNEL: z.enum(['postmart', 'shopee', 'lazada']).optional(),
 });
 export type FunctionEnvironment = z.output<typeof functionEnvironment>;

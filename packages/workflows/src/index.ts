@@ -1,0 +1,42 @@
+export { type CertificationOutcome, handleCertificationEvent } from './certification.js';
+export { RetryableCertificationError } from './certification-errors.js';
+export { type CertificationDeps, replanProduct } from './certification-plan.js';
+export {
+  type CertificationSweepCounts,
+  type CertificationSweepDeps,
+  runCertificationSweep,
+} from './certification-sweep.js';
+export { handleListingRequest, type ListingSyncDeps, type ListingSyncOutcome } from './listing-sync.js';
+export {
+  channelOfPath,
+  type HttpResult,
+  handleMarketplacePush,
+  type MarketplacePush,
+  type MarketplacePushDeps,
+  meaningOf,
+  PUSH_TOLERANCE_SECONDS,
+  type PushOutcome,
+  problem,
+  toHttpResult,
+  verifyPush,
+} from './marketplace-push.js';
+export {
+  adapterLogger,
+  type ChannelWiring,
+  createChannelAdapter,
+  createLedgerTokenStore,
+  loadMarketplaceApps,
+  type MarketplaceApps,
+  marketplaceApps,
+} from './marketplace-wiring.js';
+export {
+  createShopLookup,
+  handleProducerNotification,
+  type NotificationOutcome,
+  type ProducerNotifierDeps,
+  ProducerUnknownError,
+  sweepDueDeliveries,
+} from './producer-notifier.js';
+export { StockEventNotReadyError } from './stock-errors.js';
+export { handleStockEvent, type StockLedgerDeps } from './stock-ledger.js';
+export { type StockSyncDeps, type StockSyncLogger, syncStock } from './stock-sync.js';

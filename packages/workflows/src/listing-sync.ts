@@ -1,0 +1,201 @@
+import type { BilingualText, EventDetail } from '@ocop-sync/domain';
+import { vietnamDate } from '@ocop-sync/domain';
+import type { Ledger, Listing, Product } from '@ocop-sync/ledger';
+import {
+  type ListingRef,
+  type MarketplaceAdapter,
+  NeedsHumanError,
+  PermanentError,
+  type ShopAccount,
+  toListingDraft,
+} from '@ocop-sync/marketplaces';
+import type { EventPublisher } from '@ocop-sync/runtime';
+import type { ChannelWiring } from './marketplace-wiring.js';
+
+/** What listing-sync needs; every part is injected so tests run it against DynamoDB Local and a sandbox. */
+export interface ListingSyncDeps {
+  ledger: Pick<
+    Ledger,
+    'getProduct' | 'getListing' | 'availableToSell' | 'recordListingSynced' | 'recordListingFailed'
+  >;
+  adapter: MarketplaceAdapter;
+  accountFor: ChannelWiring['accountFor'];
+  publisher: EventPublisher;
+  now: () => Date;
+}
+
+/** How one request ended: already done, accepted by the marketplace, or refused (ListingFailed published). */
+export type ListingSyncOutcome = 'skipped' | 'synced' | 'failed';
+
+type Request = EventDetail<'ListingRequested'>;
+type Failure = EventDetail<'ListingFailed'>['failure'];
+type SyncedStatus = EventDetail<'ListingSynced'>['status'];
+
+/** The listing status each action leaves behind: a request whose status already holds is done. */
+const statusAfter: Record<Request['action'], SyncedStatus> = {
+  list: 'live',
+  update: 'live',
+  pause: 'paused',
+  delist: 'delisted',
+};
+
+/**
+ * Applies one ListingRequested to its channel: list or update (mapped by `toListingDraft`, with the stock
+ * available to sell) or pause/delist, then records and publishes ListingSynced or ListingFailed. A
+ * `RetryableError` (throttled, outage) is thrown so the queue redelivers.
+ *
+ * @example
+ * await handleListingRequest({ ledger, adapter, accountFor, publisher, now: () => new Date() }, detail);
+ */
+export async function handleListingRequest(
+  deps: ListingSyncDeps,
+  request: Request,
+): Promise<ListingSyncOutcome> {
+  const [product, listing] = await Promise.all([
+    deps.ledger.getProduct(request.productId),
+    deps.ledger.getListing(request.productId, request.channel),
+  ]);
+  // The certification function records the product before it plans: a miss is a lagging read, retried.
+  if (product === undefined || product.version < request.productVersion) {
+    throw new Error(`product ${request.productId} v${request.productVersion} is not in the ledger yet`);
+  }
+  if (alreadyDone(listing, request)) return 'skipped';
+  const account = await deps.accountFor(request.producerId, request.channel);
+  if (account === undefined) return fail(deps, request, shopNotLinked(request));
+  try {
+    return await apply(deps, { request, product, listing, account });
+  } catch (error) {
+    const failure = asFailure(error);
+    if (failure === undefined) throw error;
+    return fail(deps, request, failure);
+  }
+}
+
+function alreadyDone(listing: Listing | undefined, request: Request): boolean {
+  const synced = listing?.synced;
+  return (
+    synced !== undefined &&
+    synced.productVersion >= request.productVersion &&
+    synced.status === statusAfter[request.action]
+  );
+}
+
+interface Work {
+  request: Request;
+  product: Product;
+  listing: Listing | undefined;
+  account: ShopAccount;
+}
+
+async function apply(deps: ListingSyncDeps, work: Work): Promise<ListingSyncOutcome> {
+  const { request, product, listing, account } = work;
+  if (request.action === 'list' || request.action === 'update') return upsert(deps, work);
+  const synced = listing?.synced;
+  // Never listed on this channel: there is nothing to take down.
+  if (synced === undefined) return 'skipped';
+  const sellerSku = product.details.sku ?? product.productId;
+  const ref: ListingRef = {
+    channel: request.channel,
+    shopId: account.shopId,
+    sellerSku,
+    externalItemId: synced.externalItemId,
+  };
+  await deps.adapter.delist(account, ref);
+  await succeed(deps, request, {
+    externalItemId: synced.externalItemId,
+    status: statusAfter[request.action],
+  });
+  return 'synced';
+}
+
+async function upsert(deps: ListingSyncDeps, work: Work): Promise<ListingSyncOutcome> {
+  const { request, product, listing, account } = work;
+  const stock = await deps.ledger.availableToSell(request.productId, request.channel);
+  const draft = toListingDraft(request.channel, {
+    product: product.details,
+    certificate: product.certificate,
+    stock: stock?.available ?? 0,
+    asOf: vietnamDate(deps.now()),
+  });
+  if (!draft.ok) {
+    return fail(deps, request, {
+      kind: 'permanent',
+      code: 'listing-refused',
+      field: draft.field,
+      message: draft.reason,
+    });
+  }
+  const synced = listing?.synced;
+  const known: ListingRef | undefined =
+    synced === undefined
+      ? undefined
+      : {
+          channel: request.channel,
+          shopId: account.shopId,
+          sellerSku: draft.draft.sellerSku,
+          externalItemId: synced.externalItemId,
+        };
+  const upserted = await deps.adapter.upsertListing(account, draft.draft, known);
+  await succeed(
+    deps,
+    { ...request, productVersion: product.version },
+    { externalItemId: upserted.externalItemId, status: 'live' },
+    stock?.stockVersion,
+  );
+  return 'synced';
+}
+
+async function succeed(
+  deps: ListingSyncDeps,
+  request: Request,
+  state: { externalItemId: string; status: SyncedStatus },
+  stockVersion?: number,
+): Promise<void> {
+  const { productId, producerId, channel, productVersion } = request;
+  const detail = {
+    productId,
+    producerId,
+    channel,
+    productVersion,
+    ...state,
+    syncedAt: deps.now().toISOString(),
+  };
+  await deps.ledger.recordListingSynced(detail, stockVersion === undefined ? {} : { stockVersion });
+  await deps.publisher.publish([{ detailType: 'ListingSynced', detail }]);
+}
+
+async function fail(deps: ListingSyncDeps, request: Request, failure: Failure): Promise<'failed'> {
+  const { productId, producerId, channel, productVersion } = request;
+  const detail = {
+    productId,
+    producerId,
+    channel,
+    productVersion,
+    failure,
+    failedAt: deps.now().toISOString(),
+  };
+  await deps.ledger.recordListingFailed(detail);
+  await deps.publisher.publish([{ detailType: 'ListingFailed', detail }]);
+  return 'failed';
+}
+
+/** A refusal a retry cannot fix becomes a ListingFailed; anything else (RetryableError, outages) is re-thrown. */
+function asFailure(error: unknown): Failure | undefined {
+  if (error instanceof PermanentError) {
+    const field = error.field === undefined ? {} : { field: error.field };
+    return { kind: 'permanent', code: error.code, ...field, message: error.humanMessage };
+  }
+  if (error instanceof NeedsHumanError) {
+    return { kind: 'needs-human', code: error.resolution, message: error.humanMessage };
+  }
+  return undefined;
+}
+
+const notLinkedMessage = (channel: string): BilingualText => ({
+  vi: `Chủ thể chưa kết nối gian hàng ${channel} với ocop-sync. Vui lòng kết nối gian hàng để đăng bán sản phẩm.`,
+  en: `The producer has not connected a ${channel} shop to ocop-sync. Please connect the shop to list the product.`,
+});
+
+function shopNotLinked(request: Request): Failure {
+  return { kind: 'needs-human', code: 'shop-not-linked', message: notLinkedMessage(request.channel) };
+}

@@ -1,0 +1,143 @@
+import { type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import type { CatalogueEvent, Channel } from '@ocop-sync/domain';
+import { type Ledger, ledgerTable } from '@ocop-sync/ledger';
+import type { EventPublisher, PublishEntry } from '@ocop-sync/runtime';
+import {
+  type AttemptReport,
+  type DeliveryTask,
+  type MappingContext,
+  toWebhookMessage,
+  type WebhookService,
+} from '@ocop-sync/webhooks';
+
+/** Shop → producer: marketplace events carry only the shop id. */
+export type ProducerOfShop = (channel: Channel, shopId: string) => Promise<string | undefined>;
+
+/** What the notifier reads from the ledger: product names for the texts, shop owners for marketplace events. */
+export interface NotifierLedger extends Pick<Ledger, 'getProduct'> {
+  producerOfShop: ProducerOfShop;
+}
+
+export interface ProducerNotifierDeps {
+  webhooks: Pick<WebhookService, 'publish' | 'attempt' | 'listDue' | 'deliveryLog'>;
+  ledger: NotifierLedger;
+  publisher: EventPublisher;
+  now: () => Date;
+}
+
+export type NotificationOutcome =
+  | { kind: 'sent'; messageId: string; created: boolean; attempted: number }
+  | { kind: 'not-notified' | 'invalid-detail' };
+
+/** The shop's producer can be missing for a moment after linking (gsi2 is eventually consistent): retried. */
+export class ProducerUnknownError extends Error {
+  override name = 'ProducerUnknownError';
+}
+
+/**
+ * Turns one catalogue event into a signed webhook message for its producer, stores it (idempotently, by
+ * message id) and makes the first attempt to every subscribed endpoint at once. Later attempts follow the
+ * webhooks retry schedule and are made by {@link sweepDueDeliveries}.
+ *
+ * @example
+ * await handleProducerNotification({ webhooks, ledger, publisher, now: () => new Date() }, event);
+ */
+export async function handleProducerNotification(
+  deps: ProducerNotifierDeps,
+  event: CatalogueEvent,
+): Promise<NotificationOutcome> {
+  const context = await mappingContext(deps.ledger, event);
+  // The envelope type is loose (AWS may add keys), so its id is read as the string the parser checked.
+  const eventId = String(event.id);
+  const mapped = toWebhookMessage(event['detail-type'], event.detail, eventId, context);
+  if (!mapped.ok) {
+    if (mapped.reason === 'producer-unknown') {
+      throw new ProducerUnknownError(`no producer for the shop of ${event['detail-type']} ${eventId}`);
+    }
+    return { kind: mapped.reason };
+  }
+  const { created, tasks } = await deps.webhooks.publish(mapped.message);
+  await attemptAll(deps, tasks);
+  return { kind: 'sent', messageId: mapped.message.messageId, created, attempted: tasks.length };
+}
+
+/**
+ * Makes the attempts that are due (retries after the first), oldest first, and publishes the final
+ * outcomes. The producer-notifier handler calls it after each batch; a scheduled call (every few minutes)
+ * keeps retries going when no events arrive.
+ */
+export async function sweepDueDeliveries(deps: ProducerNotifierDeps, limit = 25): Promise<number> {
+  const due = await deps.webhooks.listDue(limit);
+  await attemptAll(deps, due);
+  return due.length;
+}
+
+async function attemptAll(deps: ProducerNotifierDeps, tasks: readonly DeliveryTask[]): Promise<void> {
+  for (const task of tasks) {
+    const report = await deps.webhooks.attempt(task);
+    const entries = await outcomeEvents(deps, task, report);
+    if (entries.length > 0) await deps.publisher.publish(entries);
+  }
+}
+
+/** ProducerNotified once a delivery is finished (delivered or failed for good), or its endpoint was disabled. */
+async function outcomeEvents(
+  deps: ProducerNotifierDeps,
+  task: DeliveryTask,
+  report: AttemptReport,
+): Promise<PublishEntry[]> {
+  if (report.kind !== 'attempted') return [];
+  const outcomes: ('delivered' | 'failed' | 'endpoint-disabled')[] = [];
+  if (report.next.kind === 'done') outcomes.push(report.next.status);
+  if (report.endpointDisabled !== undefined) outcomes.push('endpoint-disabled');
+  if (outcomes.length === 0) return [];
+  const log = await deps.webhooks.deliveryLog(task.messageId);
+  const attempts = log.attempts.filter((attempt) => attempt.endpointId === task.endpointId).length;
+  const type = log.message?.type ?? 'unknown';
+  const at = deps.now().toISOString();
+  return outcomes.map((outcome) => ({
+    detailType: 'ProducerNotified',
+    detail: { ...taskIds(task), type, outcome, attempts: Math.max(1, attempts), at },
+  }));
+}
+
+const taskIds = (task: DeliveryTask) => ({
+  producerId: task.producerId,
+  messageId: task.messageId,
+  endpointId: task.endpointId,
+});
+
+async function mappingContext(ledger: NotifierLedger, event: CatalogueEvent): Promise<MappingContext> {
+  const detail: Record<string, unknown> = event.detail;
+  const context: MappingContext = {};
+  if (typeof detail.productId === 'string') {
+    const product = await ledger.getProduct(detail.productId);
+    if (product !== undefined) context.productName = product.details.name;
+  }
+  if (event['detail-type'] === 'MarketplaceOrderPlaced' || event['detail-type'] === 'MarketplaceItemBanned') {
+    const producerId = await ledger.producerOfShop(event.detail.channel, event.detail.shopId);
+    if (producerId !== undefined) context.producerId = producerId;
+  }
+  return context;
+}
+
+/**
+ * Shop → producer through the ledger's gsi2 (`SHOP#<channel>#<shopId>`). The ledger resolves the same lookup
+ * internally but does not export it yet; this reads the same index until it does.
+ */
+export function createShopLookup(client: DynamoDBClient, tableName: string): ProducerOfShop {
+  const index = ledgerTable.indexes.byArea;
+  return async (channel, shopId) => {
+    const output = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.partitionKey },
+        ExpressionAttributeValues: { ':pk': { S: `SHOP#${channel}#${shopId}` } },
+        Limit: 1,
+      }),
+    );
+    return output.Items?.[0]?.producerId?.S;
+  };
+}

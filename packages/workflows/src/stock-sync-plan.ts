@@ -1,0 +1,49 @@
+import type { Channel } from '@ocop-sync/domain';
+import type { Listing } from '@ocop-sync/ledger';
+import type { ReceivedEvent } from '@ocop-sync/runtime';
+
+/**
+ * The batch's events that call for a stock push on `channel`, grouped by product with the message ids
+ * that asked for it: any StockLevelChanged (availability is per product, whatever the location), and a
+ * ListingSynced of this channel (stock may have moved while the listing was being created). Many changes
+ * of one product in a batch become one entry, hence one marketplace call.
+ */
+export function groupByProduct(events: readonly ReceivedEvent[], channel: Channel): Map<string, string[]> {
+  const byProduct = new Map<string, string[]>();
+  for (const { messageId, event } of events) {
+    const productId = productToSync(event, channel);
+    if (productId === undefined) continue;
+    byProduct.set(productId, [...(byProduct.get(productId) ?? []), messageId]);
+  }
+  return byProduct;
+}
+
+function productToSync(event: ReceivedEvent['event'], channel: Channel): string | undefined {
+  if (event['detail-type'] === 'StockLevelChanged') return event.detail.productId;
+  if (event['detail-type'] === 'ListingSynced' && event.detail.channel === channel)
+    return event.detail.productId;
+  return undefined;
+}
+
+export type PushDecision =
+  | { push: true; synced: NonNullable<Listing['synced']> }
+  | { push: false; reason: 'no-live-listing' | 'already-pushed' };
+
+/**
+ * Whether the marketplace needs the ledger's current number: only for a live (not banned) listing whose
+ * last pushed stock version is older than the one the number was computed at. Versions, never quantities,
+ * tell "already done", so an older read can never overwrite a newer push's record of itself.
+ */
+export function decidePush(listing: Listing | undefined, stockVersion: number): PushDecision {
+  const synced = listing?.synced;
+  if (
+    listing === undefined ||
+    synced === undefined ||
+    synced.status !== 'live' ||
+    listing.status === 'banned'
+  ) {
+    return { push: false, reason: 'no-live-listing' };
+  }
+  if ((synced.stockVersion ?? -1) >= stockVersion) return { push: false, reason: 'already-pushed' };
+  return { push: true, synced };
+}

@@ -1,0 +1,163 @@
+import type { Channel } from '@ocop-sync/domain';
+import type { Ledger } from '@ocop-sync/ledger';
+import {
+  type MarketplaceAdapter,
+  NeedsHumanError,
+  PermanentError,
+  type ShopAccount,
+} from '@ocop-sync/marketplaces';
+import type { ReceivedEvent } from '@ocop-sync/runtime';
+import { decidePush, groupByProduct } from './stock-sync-plan.js';
+
+/** The logging stock-sync does; Powertools' Logger and the marketplaces' Logger both fit. */
+export interface StockSyncLogger {
+  warn(message: string, attributes: Record<string, unknown>): void;
+  error(message: string, attributes: Record<string, unknown>): void;
+}
+
+/** What stock-sync needs for one channel: the ledger, that channel's adapter and the producers' shops. */
+export interface StockSyncDeps {
+  ledger: Pick<Ledger, 'availableToSell' | 'getListing' | 'getProduct' | 'recordListingSynced'>;
+  adapter: MarketplaceAdapter;
+  /** The producer's shop on the channel, with its token store; undefined when not linked. */
+  accountFor(producerId: string, channel: Channel): Promise<ShopAccount | undefined>;
+  channel: Channel;
+  logger?: StockSyncLogger;
+  /** Time source for the recorded `syncedAt`; tests may pin it. */
+  clock?: () => Date;
+  /** Products synced at once (each waits on the marketplace's per-shop rate limit). Default 4. */
+  concurrency?: number;
+}
+
+type ProductOutcome = 'done' | 'retry';
+
+/**
+ * Re-reads after a push: another invocation may have pushed an older number after ours landed, or a
+ * movement may have landed meanwhile. Whoever reads last pushes last, so the marketplace ends on the
+ * newest number. Bounded: a product still moving has newer StockLevelChanged events on their way.
+ */
+const MAX_PUSH_ROUNDS = 3;
+const DEFAULT_CONCURRENCY = 4;
+
+/**
+ * Pushes available-to-sell quantities to one marketplace for a batch of StockLevelChanged/ListingSynced
+ * events, coalesced per product: the ledger's current number is read once per product and pushed at most
+ * once (a confirmation round aside), whatever the number of changes in the batch. A product without a live
+ * listing on the channel, or whose last push is at least as new, is skipped. Retryable failures (marketplace
+ * throttling/outage, ledger outage) fail that product's message ids; permanent or needs-a-human refusals are
+ * logged and dropped (listing-sync reports those to the producer).
+ *
+ * @example
+ * export const handler = createBatchQueueHandler(options, (events) => syncStock(deps, events));
+ */
+export async function syncStock(
+  deps: StockSyncDeps,
+  events: readonly ReceivedEvent[],
+): Promise<{ failedMessageIds: string[] }> {
+  const groups = [...groupByProduct(events, deps.channel)];
+  const outcomes = await mapWithConcurrency(groups, deps.concurrency ?? DEFAULT_CONCURRENCY, ([productId]) =>
+    syncProductSafely(deps, productId),
+  );
+  const failedMessageIds = groups.flatMap(([, messageIds], index) =>
+    outcomes[index] === 'retry' ? messageIds : [],
+  );
+  return { failedMessageIds };
+}
+
+async function syncProductSafely(deps: StockSyncDeps, productId: string): Promise<ProductOutcome> {
+  try {
+    await syncProduct(deps, productId);
+    return 'done';
+  } catch (error) {
+    const context = { productId, channel: deps.channel, error };
+    if (error instanceof PermanentError || error instanceof NeedsHumanError) {
+      deps.logger?.warn('stock push refused; dropped (listing-sync reports it)', context);
+      return 'done';
+    }
+    deps.logger?.error('stock push failed; will retry', context);
+    return 'retry';
+  }
+}
+
+async function syncProduct(deps: StockSyncDeps, productId: string): Promise<void> {
+  for (let round = 0; round < MAX_PUSH_ROUNDS; round += 1) {
+    if (!(await pushIfBehind(deps, productId))) return;
+  }
+}
+
+/** One read-decide-push-record round; true when it pushed and recorded a number. */
+async function pushIfBehind(deps: StockSyncDeps, productId: string): Promise<boolean> {
+  const { ledger, channel } = deps;
+  const [available, listing] = await Promise.all([
+    ledger.availableToSell(productId, channel),
+    ledger.getListing(productId, channel),
+  ]);
+  if (available === undefined || listing === undefined) return false;
+  const decision = decidePush(listing, available.stockVersion);
+  if (!decision.push) return false;
+  const account = await deps.accountFor(listing.producerId, channel);
+  if (account === undefined) {
+    deps.logger?.warn('no linked shop for a live listing; stock not pushed', { productId, channel });
+    return false;
+  }
+  return pushAndRecord(
+    deps,
+    { productId, producerId: listing.producerId, ...decision.synced },
+    account,
+    available,
+  );
+}
+
+interface PushTarget {
+  productId: string;
+  producerId: string;
+  externalItemId: string;
+  productVersion: number;
+  status: 'live' | 'paused' | 'delisted';
+}
+
+async function pushAndRecord(
+  deps: StockSyncDeps,
+  target: PushTarget,
+  account: ShopAccount,
+  available: { available: number; stockVersion: number },
+): Promise<boolean> {
+  const { ledger, channel } = deps;
+  const { productId, producerId, externalItemId, productVersion, status } = target;
+  const product = await ledger.getProduct(productId);
+  // The seller SKU is the product's own, or its id: the same rule the listing was created with.
+  const sellerSku = product?.details.sku ?? productId;
+  await deps.adapter.setStock(
+    account,
+    { channel, shopId: account.shopId, sellerSku, externalItemId },
+    available.available,
+  );
+  const syncedAt = (deps.clock ?? (() => new Date()))().toISOString();
+  const detail = { productId, producerId, channel, productVersion, externalItemId, status, syncedAt };
+  const recorded = await ledger.recordListingSynced(detail, { stockVersion: available.stockVersion });
+  if (recorded.outcome === 'applied') return true;
+  // Not recorded (e.g. a newer listing sync carries a later time): stop rather than push again in a loop.
+  deps.logger?.warn('stock push not recorded in the ledger', {
+    productId,
+    channel,
+    outcome: recorded.outcome,
+  });
+  return false;
+}
+
+/** Runs `work` over `items` with at most `limit` in flight; results keep the items' order. */
+async function mapWithConcurrency<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  const queue = items.map((item, index) => ({ item, index }));
+  const worker = async () => {
+    for (let entry = queue.shift(); entry !== undefined; entry = queue.shift()) {
+      results[entry.index] = await work(entry.item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseDetail, parseEvent } from '@ocop-sync/domain';
+import type { EventPublisher, PublishEntry } from '@ocop-sync/runtime';
+import { createTestLedgerTable, type TestLedgerTable } from '@ocop-sync/test-support';
+import {
+  type ClosableTransport,
+  createHttpTransport,
+  createLedgerSecretStore,
+  createWebhookService,
+  createWebhookStore,
+  type WebhookService,
+} from '@ocop-sync/webhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handleProducerNotification, sweepDueDeliveries } from '../src/producer-notifier.js';
+
+/** An endpoint that is down (503) for its first `failures` requests, then answers 204. */
+async function flakyReceiver(failures: number): Promise<{ server: Server; url: string; hits: () => number }> {
+  let hits = 0;
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      hits += 1;
+      response.writeHead(hits <= failures ? 503 : 204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}/hook`, hits: () => hits };
+}
+
+describe('producer notifier retries', () => {
+  let table: TestLedgerTable;
+  let transport: ClosableTransport;
+  let webhooks: WebhookService;
+  let receiver: Awaited<ReturnType<typeof flakyReceiver>>;
+  const entries: PublishEntry[] = [];
+  const publisher: EventPublisher = {
+    async publish(batch) {
+      for (const entry of batch) expect(parseDetail(entry.detailType, entry.detail).ok).toBe(true);
+      entries.push(...batch);
+    },
+  };
+
+  beforeAll(async () => {
+    table = await createTestLedgerTable('producer-notifier-retries');
+    const config = { client: table.client, tableName: table.tableName };
+    transport = createHttpTransport({ mode: 'local', requestTimeoutMs: 2000 });
+    // A schedule with no waits, so the retry is due at once instead of after 5 s.
+    webhooks = createWebhookService({
+      store: createWebhookStore(config),
+      secrets: createLedgerSecretStore(config),
+      transport: transport.send,
+      mode: 'local',
+      schedule: [0, 0, 0],
+    });
+    receiver = await flakyReceiver(1);
+  });
+  afterAll(async () => {
+    transport.close();
+    await new Promise((resolve) => receiver.server.close(resolve));
+    await table.drop();
+  });
+
+  it('retries a failed first attempt on the next sweep and then reports it delivered', async () => {
+    // Prepare
+    const producerId = `HTX-${randomUUID().slice(0, 8)}`;
+    await webhooks.registerEndpoint({ producerId, url: receiver.url, eventTypes: ['certificate.expired'] });
+    const parsed = parseEvent({
+      version: '0',
+      id: randomUUID(),
+      'detail-type': 'CertificationExpired',
+      source: 'ocop.sync',
+      account: '000000000000',
+      time: '2026-11-03T03:00:00Z',
+      region: 'ap-southeast-1',
+      resources: [],
+      detail: {
+        productId: 'OCOP-YB-0001',
+        producerId,
+        decisionNumber: '88/QĐ-UBND',
+        expiredOn: '2026-11-03',
+      },
+    });
+    if (!parsed.ok) throw new Error('fixture event is invalid');
+    const deps = {
+      webhooks,
+      ledger: { getProduct: async () => undefined, producerOfShop: async () => undefined },
+      publisher,
+      now: () => new Date(),
+    };
+
+    // Act
+    await handleProducerNotification(deps, parsed.value);
+    const afterFirst = entries.length;
+    const swept = await sweepDueDeliveries(deps);
+
+    // Assess
+    expect(afterFirst).toBe(0);
+    expect(swept).toBeGreaterThanOrEqual(1);
+    expect(receiver.hits()).toBe(2);
+    expect(entries).toEqual([
+      expect.objectContaining({
+        detailType: 'ProducerNotified',
+        detail: expect.objectContaining({ producerId, outcome: 'delivered', attempts: 2 }),
+      }),
+    ]);
+  });
+});
