@@ -4,16 +4,12 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { formatIssues, isoDateTime, parseWith } from '@ocop-sync/domain';
 import { createLedger } from '@ocop-sync/ledger';
-import { createAwsClients, createEventPublisher, createObservability, loadConfig } from '@ocop-sync/runtime';
+import { createFunctionContext } from '@ocop-sync/runtime';
 import { type CertificationSweepCounts, runCertificationSweep } from '@ocop-sync/workflows';
 import { z } from 'zod';
 
-// Configuration and clients once per cold start.
-const config = loadConfig();
-const clients = createAwsClients(config);
-const obs = createObservability(config, 'certification-sweep');
+const { config, clients, observability: obs, publisher } = createFunctionContext('certification-sweep');
 const ledger = createLedger({ client: clients.dynamodb, tableName: config.LEDGER_TABLE_NAME });
-const publisher = createEventPublisher({ client: clients.eventBridge, busName: config.EVENT_BUS_NAME });
 
 /**
  * EventBridge Scheduler invokes with whatever payload the schedule sets (usually `{}`). An operator replaying

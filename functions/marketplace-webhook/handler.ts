@@ -1,6 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { createAwsClients, createEventPublisher, createObservability, loadConfig } from '@ocop-sync/runtime';
+import { createFunctionContext } from '@ocop-sync/runtime';
 import {
   channelOfPath,
   handleMarketplacePush,
@@ -12,9 +12,8 @@ import {
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 
 // Configuration and clients once per cold start; the app keys are fetched once, on the first push.
-const config = loadConfig();
-const clients = createAwsClients(config);
-const { logger } = createObservability(config, 'marketplace-webhook');
+const { config, clients, observability, publisher } = createFunctionContext('marketplace-webhook');
+const { logger } = observability;
 let apps: Promise<MarketplaceApps> | undefined;
 const deps = {
   apps: () => {
@@ -24,7 +23,7 @@ const deps = {
     });
     return apps;
   },
-  publisher: createEventPublisher({ client: clients.eventBridge, busName: config.EVENT_BUS_NAME }),
+  publisher,
   now: () => new Date(),
 };
 

@@ -1,13 +1,5 @@
 import { createLedger } from '@ocop-sync/ledger';
-import {
-  ConfigurationError,
-  createAwsClients,
-  createEventPublisher,
-  createObservability,
-  createQueueHandler,
-  createSqsParker,
-  loadConfig,
-} from '@ocop-sync/runtime';
+import { ConfigurationError, createFunctionContext, createQueueHandler } from '@ocop-sync/runtime';
 import {
   createHttpTransport,
   createLedgerSecretStore,
@@ -16,10 +8,8 @@ import {
 } from '@ocop-sync/webhooks';
 import { createShopLookup, handleProducerNotification, sweepDueDeliveries } from '@ocop-sync/workflows';
 
-// Configuration and clients once per cold start.
-const config = loadConfig();
-const clients = createAwsClients(config);
-const obs = createObservability(config, 'producer-notifier');
+const { config, clients, observability, publisher, queueOptions } =
+  createFunctionContext('producer-notifier');
 const table = { client: clients.dynamodb, tableName: config.LEDGER_TABLE_NAME };
 const ledger = createLedger(table);
 const transport = createHttpTransport({ mode: config.OCOP_MODE });
@@ -39,20 +29,17 @@ const deps = {
     getProduct: (id: string) => ledger.getProduct(id),
     producerOfShop: createShopLookup(table.client, table.tableName),
   },
-  publisher: createEventPublisher({ client: clients.eventBridge, busName: config.EVENT_BUS_NAME }),
+  publisher,
   now: () => new Date(),
 };
 
 /** Notified events → signed webhook, first attempt now; each record also sweeps a few due retries. */
-export const handler = createQueueHandler(
-  { ...obs, parker: createSqsParker(clients.sqs, config.DEAD_LETTER_QUEUE_URL) },
-  async (event) => {
-    const outcome = await handleProducerNotification(deps, event);
-    const retried = await sweepDueDeliveries(deps, 10);
-    obs.logger.info('producer notification handled', {
-      detailType: event['detail-type'],
-      ...outcome,
-      retried,
-    });
-  },
-);
+export const handler = createQueueHandler(queueOptions, async (event) => {
+  const outcome = await handleProducerNotification(deps, event);
+  const retried = await sweepDueDeliveries(deps, 10);
+  observability.logger.info('producer notification handled', {
+    detailType: event['detail-type'],
+    ...outcome,
+    retried,
+  });
+});

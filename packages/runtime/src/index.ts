@@ -12,6 +12,7 @@ export {
   type PublishEntry,
   PublishError,
 } from './event-publisher.js';
+export { createFunctionContext, type FunctionContext, requireChannel } from './function-context.js';
 export { createObservability, type Observability } from './observability.js';
 export {
   createBatchQueueHandler,
