@@ -1,0 +1,74 @@
+import { parseCliArgs, usage } from './cli-args.js';
+import { runDemoScenario } from './demo-scenario.js';
+import { formatSummary } from './format-summary.js';
+import { type LocalStack, startLocalStack } from './local-stack.js';
+
+/** Locally, a failed record is retried after this many seconds instead of the 180 s visibility timeout. */
+const LOCAL_RETRY_DELAY_SECONDS = 1;
+
+function describe(stack: LocalStack): string {
+  const { endpoints } = stack;
+  return [
+    'OCOP sync local stack is running:',
+    `  EventBridge bus "${stack.environment.EVENT_BUS_NAME}": ${endpoints.eventBridge}`,
+    `    aws events put-events --endpoint-url ${endpoints.eventBridge} --region ap-southeast-1 --entries file://entry.json`,
+    `  DynamoDB Local:   ${endpoints.dynamodb} (table ${stack.tableName})`,
+    `  SQS endpoint:     ${endpoints.sqs}`,
+    `  Shopee sandbox:   ${endpoints.sandboxes.shopee}`,
+    `  Lazada sandbox:   ${endpoints.sandboxes.lazada}`,
+    `  Postmart sandbox: ${endpoints.sandboxes.postmart}`,
+    `  Queues: ${stack.routes.map((running) => running.route.name).join(', ')} (each with a -dlq)`,
+    `  Failed records are retried after ${LOCAL_RETRY_DELAY_SECONDS} s locally (AWS: after the visibility timeout).`,
+    'Press Ctrl-C to stop.',
+  ].join('\n');
+}
+
+async function main(): Promise<number> {
+  let options: ReturnType<typeof parseCliArgs>;
+  try {
+    options = parseCliArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage}\n`);
+    return 2;
+  }
+  const stack = await startLocalStack({
+    retryDelaySeconds: LOCAL_RETRY_DELAY_SECONDS,
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+  });
+  if (options.once) {
+    try {
+      const summary = await runDemoScenario(stack);
+      process.stdout.write(`${formatSummary(summary)}\n`);
+      return 0;
+    } finally {
+      await stack.stop();
+    }
+  }
+  process.stdout.write(`${describe(stack)}\n`);
+  await new Promise<void>((resolve) => {
+    // The entry point owns the signals: DynamoDB Local's own hook would SIGKILL the JVM and exit at once,
+    // before the servers close. Its exit hook stays as the safety net; a second Ctrl-C forces the exit.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.removeAllListeners(signal);
+      process.once(signal, () => {
+        process.once(signal, () => process.exit(130));
+        resolve();
+      });
+    }
+  });
+  process.stderr.write('Stopping…\n');
+  await stack.stop();
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `local stack failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

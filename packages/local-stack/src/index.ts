@@ -1,0 +1,19 @@
+export {
+  DEFAULT_SETTLE_TIMEOUT_MS,
+  EVENT_BUS_NAME,
+  HANDLER_LOAD_FAILED,
+  LEDGER_TABLE_NAME,
+  PLACEHOLDER_MARKER,
+} from './constants.js';
+export { type DemoOptions, runDemoScenario } from './demo-scenario.js';
+export type { LocalEndpoints, LocalSandboxes } from './environment.js';
+export { LocalStackError } from './errors.js';
+export { formatSummary } from './format-summary.js';
+export { handlerFile, isPlaceholderHandler } from './handler-loader.js';
+export { type LocalStack, type LocalStackOptions, startLocalStack } from './local-stack.js';
+export { createProgress, type Progress, silentProgress } from './progress.js';
+export { createBusClient, type PublishOutcome, publish } from './publisher.js';
+export type { RunningRoute } from './routes.js';
+export { loadInvalidSample, loadSamples, type SampleEvent } from './samples.js';
+export { type SqsServer, startSqsServer } from './sqs-server.js';
+export type { DemoSummary } from './summary.js';
