@@ -12,7 +12,8 @@ function tokenBody(context: ShopeeContext, pair: TokenPair): Record<string, unkn
   return {
     refresh_token: pair.refreshToken,
     access_token: pair.accessToken,
-    expire_in: Math.max(0, Math.floor((pair.accessTokenExpiresAt - context.now()) / 1000)),
+    // Rounded: the clock may tick between issuing the token and answering (an off-by-one second otherwise).
+    expire_in: Math.max(0, Math.round((pair.accessTokenExpiresAt - context.now()) / 1000)),
     request_id: context.requestId,
     error: '',
     message: '',
