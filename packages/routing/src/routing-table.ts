@@ -66,6 +66,15 @@ export interface HttpRoute extends RouteBase {
 
 export type Route = QueueRoute | ScheduleRoute | HttpRoute;
 
+/** Queue settings of the routes that mostly talk to the ledger (no marketplace rate limit to respect). */
+const ledgerQueue: QueueSettings = {
+  batchSize: 10,
+  maximumBatchingWindowSeconds: 0,
+  visibilityTimeoutSeconds: 180,
+  maxReceiveCount: 5,
+  maximumConcurrency: 5,
+};
+
 const marketplaceSources = channels.map((channel) => sources[channel]);
 
 const registryDetailTypes = [
@@ -152,13 +161,7 @@ export const routingTable: readonly Route[] = [
         { source: marketplaceSources, 'detail-type': ['MarketplaceItemBanned'] },
       ],
     },
-    queue: {
-      batchSize: 10,
-      maximumBatchingWindowSeconds: 0,
-      visibilityTimeoutSeconds: 180,
-      maxReceiveCount: 5,
-      maximumConcurrency: 5,
-    },
+    queue: ledgerQueue,
     timeoutSeconds: 30,
     memoryMb: 512,
     environment: {},
@@ -179,13 +182,7 @@ export const routingTable: readonly Route[] = [
         },
       ],
     },
-    queue: {
-      batchSize: 10,
-      maximumBatchingWindowSeconds: 0,
-      visibilityTimeoutSeconds: 180,
-      maxReceiveCount: 5,
-      maximumConcurrency: 5,
-    },
+    queue: ledgerQueue,
     timeoutSeconds: 30,
     memoryMb: 512,
     environment: {},
@@ -201,13 +198,7 @@ export const routingTable: readonly Route[] = [
         { source: marketplaceSources, 'detail-type': ['MarketplaceOrderPlaced', 'MarketplaceItemBanned'] },
       ],
     },
-    queue: {
-      batchSize: 10,
-      maximumBatchingWindowSeconds: 0,
-      visibilityTimeoutSeconds: 180,
-      maxReceiveCount: 5,
-      maximumConcurrency: 5,
-    },
+    queue: ledgerQueue,
     timeoutSeconds: 30,
     memoryMb: 256,
     environment: {},
