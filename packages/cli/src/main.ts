@@ -1,0 +1,1 @@
+console.log("ocop-sync CLI: not built yet");
