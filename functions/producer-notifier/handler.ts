@@ -1,25 +1,27 @@
 import { createLedger } from '@ocop-sync/ledger';
-import { ConfigurationError, createFunctionContext, createQueueHandler } from '@ocop-sync/runtime';
+import { createFunctionContext, createQueueHandler } from '@ocop-sync/runtime';
+import { createHttpTransport, createWebhookService, createWebhookStore } from '@ocop-sync/webhooks';
 import {
-  createHttpTransport,
-  createLedgerSecretStore,
-  createWebhookService,
-  createWebhookStore,
-} from '@ocop-sync/webhooks';
-import { createShopLookup, handleProducerNotification, sweepDueDeliveries } from '@ocop-sync/workflows';
+  createShopLookup,
+  createWebhookSecretStore,
+  handleProducerNotification,
+  sweepDueDeliveries,
+} from '@ocop-sync/workflows';
 
 const { config, clients, observability, publisher, queueOptions } =
   createFunctionContext('producer-notifier');
 const table = { client: clients.dynamodb, tableName: config.LEDGER_TABLE_NAME };
 const ledger = createLedger(table);
 const transport = createHttpTransport({ mode: config.OCOP_MODE });
-// Endpoint secrets in the ledger table are for local mode only (webhooks README, "Secrets"); a Secrets
-// Manager SecretStore is still to be written, so production refuses to start rather than store them there.
-if (config.OCOP_MODE !== 'local')
-  throw new ConfigurationError('producer-notifier: no production SecretStore yet');
 const webhooks = createWebhookService({
   store: createWebhookStore(table),
-  secrets: createLedgerSecretStore(table),
+  // Secrets Manager, or the ledger table in local mode only (webhooks README, "Secrets").
+  secrets: createWebhookSecretStore({
+    mode: config.OCOP_MODE,
+    ledger: table,
+    secretsManager: clients.secretsManager,
+    namePrefix: config.WEBHOOK_SECRET_NAME_PREFIX,
+  }),
   transport: transport.send,
   mode: config.OCOP_MODE,
 });

@@ -172,6 +172,7 @@ export class OcopSyncStack extends Stack {
       EVENT_BUS_NAME: this.#eventBus.eventBusName,
       OCOP_MODE: 'production',
       MARKETPLACE_APP_SECRET_NAME: this.#secrets.marketplaceAppsName,
+      WEBHOOK_SECRET_NAME_PREFIX: this.#secrets.webhookSecretsPrefix,
       ...(shopeeBaseUrl ? { SHOPEE_BASE_URL: shopeeBaseUrl } : {}),
       ...(lazadaBaseUrl ? { LAZADA_BASE_URL: lazadaBaseUrl } : {}),
       ...(postmartBaseUrl ? { POSTMART_BASE_URL: postmartBaseUrl } : {}),

@@ -73,13 +73,22 @@ export class SyncSecrets extends Construct {
     });
   }
 
-  /** Read per-endpoint webhook signing secrets. */
-  grantReadWebhookSecrets(grantee: IGrantable): Grant {
+  /**
+   * Read, create and rotate per-endpoint webhook signing secrets. A rotation stores the new list as a pending
+   * version, then moves AWSCURRENT to it (`UpdateSecretVersionStage`, a compare-and-swap). No DeleteSecret.
+   */
+  grantReadWriteWebhookSecrets(grantee: IGrantable): Grant {
     const resource = this.arnsUnder(this.webhookSecretsPrefix);
     acknowledgeWildcardResource(grantee, resource, perProducerSecretsReason('webhook signing'));
     return Grant.addToPrincipal({
       grantee,
-      actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+      actions: [
+        'secretsmanager:GetSecretValue',
+        'secretsmanager:DescribeSecret',
+        'secretsmanager:PutSecretValue',
+        'secretsmanager:CreateSecret',
+        'secretsmanager:UpdateSecretVersionStage',
+      ],
       resourceArns: [resource],
     });
   }

@@ -56,3 +56,6 @@ export const SECRET_PREFIX = 'whsec_';
 export const MAX_EVENT_TYPES_PER_ENDPOINT = 20;
 export const MAX_ENDPOINTS_PER_PRODUCER = 10;
 export const USER_AGENT = 'ocop-sync-webhooks/1';
+
+/** Where `createSecretsManagerSecretStore` names endpoint secrets: `<prefix><producerId>/<endpointId>`. */
+export const DEFAULT_WEBHOOK_SECRET_PREFIX = 'ocop-sync/webhooks/';

@@ -22,6 +22,10 @@ export { generateSecret, signedHeaders } from './signing.js';
 export { checkDestination, isAllowedAddress, systemResolver, validateEndpointUrl } from './ssrf-guard.js';
 export type { EndpointChanges } from './store/endpoint-store.js';
 export { createLedgerSecretStore } from './store/ledger-secret-store.js';
+export {
+  createSecretsManagerSecretStore,
+  type SecretsManagerSecretStoreConfig,
+} from './store/secrets-manager-secret-store.js';
 export { createWebhookStore, type WebhookStore } from './store/webhook-store.js';
 export type * from './types.js';
 export { attemptOutcomes } from './types.js';

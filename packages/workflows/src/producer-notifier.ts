@@ -1,11 +1,15 @@
 import { type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { CatalogueEvent, Channel } from '@ocop-sync/domain';
 import { type Ledger, ledgerTable } from '@ocop-sync/ledger';
 import type { EventPublisher, PublishEntry } from '@ocop-sync/runtime';
 import {
   type AttemptReport,
+  createLedgerSecretStore,
+  createSecretsManagerSecretStore,
   type DeliveryTask,
   type MappingContext,
+  type SecretStore,
   toWebhookMessage,
   type WebhookService,
 } from '@ocop-sync/webhooks';
@@ -140,4 +144,21 @@ export function createShopLookup(client: DynamoDBClient, tableName: string): Pro
     );
     return output.Items?.[0]?.producerId?.S;
   };
+}
+
+export interface WebhookSecretsConfig {
+  mode: 'production' | 'local';
+  ledger: { client: DynamoDBClient; tableName: string };
+  secretsManager: SecretsManagerClient;
+  /** `WEBHOOK_SECRET_NAME_PREFIX`: endpoint secrets are `<prefix><producerId>/<endpointId>`. */
+  namePrefix: string;
+}
+
+/**
+ * Where producers' endpoint secrets live: AWS Secrets Manager, except in local mode, where the ledger table
+ * keeps them (never in the cloud: its stream and backups would carry them; webhooks README, "Secrets").
+ */
+export function createWebhookSecretStore(config: WebhookSecretsConfig): SecretStore {
+  if (config.mode === 'local') return createLedgerSecretStore(config.ledger);
+  return createSecretsManagerSecretStore({ client: config.secretsManager, namePrefix: config.namePrefix });
 }

@@ -4,13 +4,12 @@ import type { EndpointRef, SecretStore } from '../types.js';
 import { conditionally, openTable, type StoreConfig, type Table } from './dynamo.js';
 import { secretsItem } from './items.js';
 import { keys } from './keys.js';
-
-type StoredSecret = { secret: string; createdAt: string; notAfter?: string };
+import { liveSecrets, rotatedList, type StoredSecret } from './secret-list.js';
 
 /**
  * Endpoint secrets in the ledger table (`WEBHOOK-SECRET#<endpointId>`), for LOCAL MODE ONLY: the
- * table's stream and backups would carry them in clear. In the cloud, a Secrets Manager
- * implementation of the same `SecretStore` interface holds the same list, one secret per endpoint.
+ * table's stream and backups would carry them in clear. In the cloud, `createSecretsManagerSecretStore`
+ * holds the same list, one secret per endpoint.
  */
 export function createLedgerSecretStore(config: StoreConfig): SecretStore {
   const table = openTable(config);
@@ -21,10 +20,7 @@ export function createLedgerSecretStore(config: StoreConfig): SecretStore {
 
     async rotate(ref, secret, now, overlapUntil) {
       const { secrets, version } = await read(table, ref);
-      const live = secrets
-        .filter((entry) => isLive(entry, now))
-        .map((entry) => ({ ...entry, notAfter: earliest(entry.notAfter, overlapUntil.toISOString()) }));
-      await write(table, ref, [{ secret, createdAt: now.toISOString() }, ...live], version);
+      await write(table, ref, rotatedList(secrets, secret, now, overlapUntil), version);
     },
 
     async finishRotation(ref) {
@@ -40,15 +36,10 @@ export function createLedgerSecretStore(config: StoreConfig): SecretStore {
 
     async signingSecrets(ref, now) {
       const { secrets } = await read(table, ref);
-      return secrets.filter((entry) => isLive(entry, now)).map((entry) => entry.secret);
+      return liveSecrets(secrets, now);
     },
   };
 }
-
-const isLive = (entry: StoredSecret, now: Date) =>
-  entry.notAfter === undefined || Date.parse(entry.notAfter) > now.getTime();
-const earliest = (current: string | undefined, candidate: string) =>
-  current !== undefined && current < candidate ? current : candidate;
 
 async function read(
   table: Table,
