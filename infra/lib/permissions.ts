@@ -11,7 +11,7 @@ export type Permission =
   | 'publish-events'
   | 'read-marketplace-app-secret'
   | 'read-write-shop-tokens'
-  | 'read-webhook-secrets';
+  | 'read-write-webhook-secrets';
 
 /** Least privilege per handler. A new handler does not compile until it is listed here. */
 export const handlerPermissions: Readonly<Record<HandlerName, readonly Permission[]>> = {
@@ -29,11 +29,17 @@ export const handlerPermissions: Readonly<Record<HandlerName, readonly Permissio
     'read-write-shop-tokens',
   ],
   'stock-ledger': ['ledger-read-write', 'publish-events'],
-  'producer-notifier': ['ledger-read-write', 'publish-events', 'read-webhook-secrets'],
+  'producer-notifier': ['ledger-read-write', 'publish-events', 'read-write-webhook-secrets'],
   // Reads the expiry index and publishes what it finds; the certification function acts on it.
   'certification-sweep': ['ledger-read', 'publish-events'],
-  // Verifies pushes with the apps' keys and publishes; it never touches the ledger.
-  'marketplace-webhook': ['publish-events', 'read-marketplace-app-secret'],
+  // Verifies pushes with the apps' keys; reads a thin order push's lines with the shop's account (shop →
+  // producer → account from the ledger, read only; the shop's tokens, which a refresh rewrites), then publishes.
+  'marketplace-webhook': [
+    'ledger-read',
+    'publish-events',
+    'read-marketplace-app-secret',
+    'read-write-shop-tokens',
+  ],
 };
 
 export interface PermissionTargets {
@@ -56,8 +62,8 @@ export function intentGrants(targets: PermissionTargets): Readonly<Record<Permis
     'read-write-shop-tokens': intent('read-write-shop-tokens', (grantee) =>
       secrets.grantReadWriteShopTokens(grantee),
     ),
-    'read-webhook-secrets': intent('read-webhook-secrets', (grantee) =>
-      secrets.grantReadWebhookSecrets(grantee),
+    'read-write-webhook-secrets': intent('read-write-webhook-secrets', (grantee) =>
+      secrets.grantReadWriteWebhookSecrets(grantee),
     ),
   };
 }

@@ -27,11 +27,21 @@ export const functionEnvironment = z.object({
   POSTMART_BASE_URL: z.url().optional(),
   /** Secrets Manager secret holding the marketplaces' app credentials (partner keys), by name. */
   MARKETPLACE_APP_SECRET_NAME: z.string().min(1).default('ocop-sync/marketplace-apps'),
+  /** Name prefix of the producers' webhook signing secrets (`<prefix><producerId>/<endpointId>`), outside local mode. */
+  WEBHOOK_SECRET_NAME_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9/_+=.@-]+\/$/)
+    .default('ocop-sync/webhooks/'),
   /**
    * Local stack only (read when OCOP_MODE is `local`, in place of the secret above): the same JSON,
    * `{ "shopee": { partnerId, partnerKey }, "lazada": { appKey, appSecret }, "postmart": { clientId, clientSecret, webhookSecret } }`.
    */
   LOCAL_MARKETPLACE_APPS: z.string().min(2).optional(),
+  /**
+   * Local stack only (read when OCOP_MODE is `local`): origin of the local image host that stands in for the
+   * producers' image hosts, so the Shopee adapter fetches `https://host/path` from `${origin}/host/path`.
+   */
+  LOCAL_IMAGE_ORIGIN: z.url().optional(),
   CHANNEL: z.enum(['postmart', 'shopee', 'lazada']).optional(),
 });
 export type FunctionEnvironment = z.output<typeof functionEnvironment>;

@@ -230,3 +230,9 @@ export const routingTable: readonly Route[] = [
 
 export const queueRoutes = (table: readonly Route[] = routingTable): QueueRoute[] =>
   table.filter((route): route is QueueRoute => route.kind === 'queue');
+
+export const scheduleRoutes = (table: readonly Route[] = routingTable): ScheduleRoute[] =>
+  table.filter((route): route is ScheduleRoute => route.kind === 'schedule');
+
+export const httpRoutes = (table: readonly Route[] = routingTable): HttpRoute[] =>
+  table.filter((route): route is HttpRoute => route.kind === 'http');

@@ -9,6 +9,7 @@ export {
 export { handleListingRequest, type ListingSyncDeps, type ListingSyncOutcome } from './listing-sync.js';
 export {
   channelOfPath,
+  createOrderReader,
   type HttpResult,
   handleMarketplacePush,
   type MarketplacePush,
@@ -17,6 +18,7 @@ export {
   PUSH_TOLERANCE_SECONDS,
   type PushOutcome,
   problem,
+  type ReadOrder,
   toHttpResult,
   verifyPush,
 } from './marketplace-push.js';
@@ -31,11 +33,13 @@ export {
 } from './marketplace-wiring.js';
 export {
   createShopLookup,
+  createWebhookSecretStore,
   handleProducerNotification,
   type NotificationOutcome,
   type ProducerNotifierDeps,
   ProducerUnknownError,
   sweepDueDeliveries,
+  type WebhookSecretsConfig,
 } from './producer-notifier.js';
 export { StockEventNotReadyError } from './stock-errors.js';
 export { handleStockEvent, type StockLedgerDeps } from './stock-ledger.js';

@@ -3,13 +3,23 @@ import type { PublishEntry } from '@ocop-sync/runtime';
 import { z } from 'zod';
 
 /**
- * What a verified push means for the catalogue: events to publish, or why none (a push type we do not
- * act on, or an order push that does not carry its lines).
+ * What a verified push means for the catalogue: events to publish, an order whose lines must first be read
+ * from the marketplace (Shopee's and Lazada's order pushes are thin), or why nothing (a push type we do not
+ * act on, or a body we cannot read).
  */
 export type PushMeaning =
   | { kind: 'events'; entries: PublishEntry[] }
+  | { kind: 'fetch-order'; order: OrderToFetch }
   | { kind: 'ignored'; reason: string }
   | { kind: 'bad-body'; detail: string };
+
+/** A placed order named by a thin push: the lines come from the marketplace's order-detail API. */
+export interface OrderToFetch {
+  channel: 'shopee' | 'lazada';
+  shopId: string;
+  orderId: string;
+  placedAt: string;
+}
 
 const id = z.union([z.string().min(1), z.number().int()]).transform(String);
 const seconds = z.number().transform((value) => new Date(value > 1e12 ? value : value * 1000).toISOString());
@@ -55,8 +65,20 @@ const SHOPEE_BANNED_ITEM = 6;
 const LAZADA_TRADE_ORDER = 0;
 const LAZADA_PRODUCT_QC = 1;
 
-const NO_LINES =
-  'order push carries no lines (thin payload); the order detail API is not wired, so no reservation is published';
+/**
+ * The order statuses that reserve stock: the first status an order can be pushed with (push code 3 carries the
+ * order's `status`, SHP-DOC v2.push.set_app_push_config / v2.order.get_order_detail `order_status`; Lazada's
+ * trade-order push its `order_status`, research §2.7). Shopee: `UNPAID` (placed, awaiting payment) and
+ * `READY_TO_SHIP` (paid, or cash on delivery, which skips UNPAID). Lazada: `unpaid` and `pending` (cash on
+ * delivery starts there). An order pushed with both is reserved once: the ledger keys reservations by order id
+ * and answers the second as a duplicate. Later statuses (shipped, delivered, IN_CANCEL …) change nothing here;
+ * only a cancellation releases. Assumption (not documented by either): an order is never first pushed later
+ * than these statuses; if it were, it would not be reserved.
+ */
+const SHOPEE_PLACED = ['UNPAID', 'READY_TO_SHIP'];
+const LAZADA_PLACED = ['unpaid', 'pending'];
+
+const NO_LINES = 'order push carries no seller SKU, so no reservation is published';
 
 /** Maps a verified push body to catalogue events. Pure. */
 export function meaningOf(channel: Channel, body: string): PushMeaning {
@@ -86,7 +108,11 @@ function shopee(json: unknown): PushMeaning | undefined {
   const { ordersn, status, update_time } = order.data;
   if (status === 'CANCELLED')
     return cancelled('shopee', { shopId, orderId: ordersn, cancelledAt: update_time });
-  return { kind: 'ignored', reason: status === 'UNPAID' ? NO_LINES : `shopee order status ${status}` };
+  if (!SHOPEE_PLACED.includes(status)) return { kind: 'ignored', reason: `shopee order status ${status}` };
+  return {
+    kind: 'fetch-order',
+    order: { channel: 'shopee', shopId, orderId: ordersn, placedAt: update_time },
+  };
 }
 
 function lazada(json: unknown): PushMeaning | undefined {
@@ -106,7 +132,8 @@ function lazada(json: unknown): PushMeaning | undefined {
   if (!order.success) return undefined;
   const { order_status: status, trade_order_id: orderId, status_update_time: at } = order.data;
   if (status === 'canceled') return cancelled('lazada', { shopId, orderId, cancelledAt: at });
-  return { kind: 'ignored', reason: status === 'unpaid' ? NO_LINES : `lazada order status ${status}` };
+  if (!LAZADA_PLACED.includes(status)) return { kind: 'ignored', reason: `lazada order status ${status}` };
+  return { kind: 'fetch-order', order: { channel: 'lazada', shopId, orderId, placedAt: at } };
 }
 
 function postmart(json: unknown): PushMeaning | undefined {

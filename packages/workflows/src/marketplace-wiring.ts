@@ -5,6 +5,7 @@ import type { Channel } from '@ocop-sync/domain';
 import { createLedger, type Ledger } from '@ocop-sync/ledger';
 import {
   type AdapterOptions,
+  type ImageDownloader,
   LazadaAdapter,
   type MarketplaceAdapter,
   type Logger as MarketplaceLogger,
@@ -122,7 +123,13 @@ function adapterFor(
   const missing = () => new ConfigurationError(`no app credentials for ${channel}`);
   if (channel === 'shopee') {
     if (apps.shopee === undefined) throw missing();
-    return new ShopeeAdapter({ ...options, ...apps.shopee, baseUrl: config.SHOPEE_BASE_URL });
+    const origin = config.OCOP_MODE === 'local' ? config.LOCAL_IMAGE_ORIGIN : undefined;
+    return new ShopeeAdapter({
+      ...options,
+      ...apps.shopee,
+      baseUrl: config.SHOPEE_BASE_URL,
+      ...(origin === undefined ? {} : { downloadImage: localImageDownloader(origin) }),
+    });
   }
   if (channel === 'lazada') {
     if (apps.lazada === undefined) throw missing();
@@ -132,6 +139,18 @@ function adapterFor(
   if (config.POSTMART_BASE_URL === undefined) throw new ConfigurationError('POSTMART_BASE_URL is not set');
   const { clientId, clientSecret } = apps.postmart;
   return new PostmartAdapter({ ...options, clientId, clientSecret, baseUrl: config.POSTMART_BASE_URL });
+}
+
+/**
+ * LOCAL MODE ONLY: the local stack has no internet, so product images `https://host/path` are fetched from its
+ * image host at `${origin}/host/path`. Production never sets LOCAL_IMAGE_ORIGIN and downloads the real URL.
+ */
+export function localImageDownloader(origin: string): ImageDownloader {
+  const base = origin.replace(/\/+$/, '');
+  return (url, init) => {
+    const { host, pathname, search } = new URL(url);
+    return fetch(`${base}/${host}${pathname}${search}`, init);
+  };
 }
 
 /** Delegates every call to the adapter once it is built (its credentials are fetched asynchronously). */
@@ -145,6 +164,7 @@ function lazyAdapter(channel: Channel, get: () => Promise<MarketplaceAdapter>): 
     remove: async (account, ref) => (await get()).remove(account, ref),
     getListing: async (account, lookup) => (await get()).getListing(account, lookup),
     refreshToken: async (account) => (await get()).refreshToken(account),
+    getOrder: async (account, orderId) => (await get()).getOrder(account, orderId),
   };
 }
 
