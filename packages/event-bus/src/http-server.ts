@@ -6,6 +6,7 @@ import type { EventBus } from './bus.js';
 import { InvalidEventPatternError, PutEventsValidationError } from './errors.js';
 import { compileEventPattern } from './matcher.js';
 import { isPlainObject } from './pattern-types.js';
+import { ReplayApiError, replayOperations } from './replay-operations.js';
 import { putEventsRequestSchema, testEventPatternRequestSchema } from './wire-schemas.js';
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
@@ -57,6 +58,7 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
     const pattern = compileEventPattern(request.EventPattern);
     return { Result: pattern.matches(parseTestEvent(request.Event)) };
   },
+  ...replayOperations,
 };
 
 /**
@@ -180,6 +182,9 @@ function toWireError(error: unknown): WireError {
   }
   if (error instanceof InvalidEventPatternError) {
     return new WireError('InvalidEventPatternException', error.message);
+  }
+  if (error instanceof ReplayApiError) {
+    return new WireError(error.type, error.message, error.status);
   }
   if (error instanceof PutEventsValidationError) {
     return new WireError('ValidationException', error.message);

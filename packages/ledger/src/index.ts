@@ -1,4 +1,9 @@
 export { availableToSell, crossesLowThreshold, serves } from './availability.js';
+export {
+  type CoverageQueries,
+  type CoverageReadOptions,
+  createCoverageQueries,
+} from './coverage-queries.js';
 export { LedgerConflictError, LedgerCorruptItemError, LedgerError, LedgerValidationError } from './errors.js';
 export { createLedger } from './ledger.js';
 export type { Ledger, ListingLedger, ProducerLedger, ProductLedger, StockLedger } from './ledger-api.js';

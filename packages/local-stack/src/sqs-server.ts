@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LocalQueue, MessageAttributesInput } from '@ocop-sync/local-queues';
+import type { SQSMessageAttributes } from 'aws-lambda';
 import { z } from 'zod';
 import { LOCAL_ACCOUNT } from './constants.js';
 
@@ -42,10 +43,44 @@ const receiveRequest = queueUrlRequest.extend({
   VisibilityTimeout: z.number().int().min(0).optional(),
 });
 const deleteRequest = queueUrlRequest.extend({ ReceiptHandle: z.string().min(1) });
+const changeVisibilityRequest = deleteRequest.extend({
+  VisibilityTimeout: z.number().int().min(0).max(43_200),
+});
+const changeVisibilityBatchRequest = queueUrlRequest.extend({
+  Entries: z
+    .array(
+      z.object({
+        Id: z.string().min(1),
+        ReceiptHandle: z.string().min(1),
+        VisibilityTimeout: z.number().int().min(0),
+      }),
+    )
+    .min(1)
+    .max(10),
+});
+const getAttributesRequest = queueUrlRequest.extend({ AttributeNames: z.array(z.string()).optional() });
 const getQueueUrlRequest = z.object({ QueueName: z.string().min(1) });
 const listQueuesRequest = z.object({ QueueNamePrefix: z.string().optional() });
 
 type Operation = (body: unknown) => unknown;
+
+/** Local-only GetQueueAttributes name (seconds), named after the CloudWatch metric it stands in for. */
+export const LOCAL_OLDEST_MESSAGE_AGE_ATTRIBUTE = 'ApproximateAgeOfOldestMessage';
+
+/** Message attributes in SQS's JSON wire form (ReceiveMessage `MessageAttributes`). */
+function wireAttributesOf(attributes: SQSMessageAttributes, md5: string | undefined) {
+  const entries = Object.entries(attributes);
+  if (entries.length === 0) return {};
+  const wire: Record<string, { DataType: string; StringValue?: string; BinaryValue?: string }> = {};
+  for (const [name, value] of entries) {
+    wire[name] = {
+      DataType: value.dataType,
+      ...(value.stringValue !== undefined ? { StringValue: value.stringValue } : {}),
+      ...(value.binaryValue !== undefined ? { BinaryValue: value.binaryValue } : {}),
+    };
+  }
+  return { MessageAttributes: wire, ...(md5 ? { MD5OfMessageAttributes: md5 } : {}) };
+}
 
 const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
 
@@ -109,7 +144,11 @@ function operations(queues: ReadonlyMap<string, LocalQueue>, urlOf: (name: strin
           Attributes: {
             ApproximateReceiveCount: String(message.receiveCount),
             SentTimestamp: String(message.sentTimestamp),
+            ApproximateFirstReceiveTimestamp: String(message.firstReceiveTimestamp),
+            // As SQS does for a message its redrive policy moved: where it came from.
+            ...(message.deadLetterSourceArn ? { DeadLetterQueueSourceArn: message.deadLetterSourceArn } : {}),
           },
+          ...wireAttributesOf(message.messageAttributes, message.md5OfMessageAttributes),
         })),
       };
     },
@@ -118,6 +157,33 @@ function operations(queues: ReadonlyMap<string, LocalQueue>, urlOf: (name: strin
       const outcome = queueFor(request.QueueUrl).delete(request.ReceiptHandle);
       if (!outcome.ok) throw new SqsWireError('ReceiptHandleIsInvalid', outcome.reason);
       return {};
+    },
+    ChangeMessageVisibility: (body) => {
+      const request = parse(changeVisibilityRequest, body);
+      const outcome = queueFor(request.QueueUrl).changeVisibility(
+        request.ReceiptHandle,
+        request.VisibilityTimeout,
+      );
+      if (!outcome.ok) throw new SqsWireError('ReceiptHandleIsInvalid', outcome.reason);
+      return {};
+    },
+    ChangeMessageVisibilityBatch: (body) => {
+      const request = parse(changeVisibilityBatchRequest, body);
+      const queue = queueFor(request.QueueUrl);
+      const Successful: Array<{ Id: string }> = [];
+      const Failed: Array<{ Id: string; Code: string; Message: string; SenderFault: boolean }> = [];
+      for (const entry of request.Entries) {
+        const outcome = queue.changeVisibility(entry.ReceiptHandle, entry.VisibilityTimeout);
+        if (outcome.ok) Successful.push({ Id: entry.Id });
+        else
+          Failed.push({
+            Id: entry.Id,
+            Code: 'ReceiptHandleIsInvalid',
+            Message: outcome.reason,
+            SenderFault: true,
+          });
+      }
+      return { Successful, Failed };
     },
     GetQueueUrl: (body) => {
       const request = parse(getQueueUrlRequest, body);
@@ -130,16 +196,21 @@ function operations(queues: ReadonlyMap<string, LocalQueue>, urlOf: (name: strin
       return { QueueUrl: urlOf(request.QueueName) };
     },
     GetQueueAttributes: (body) => {
-      const queue = queueFor(parse(queueUrlRequest, body).QueueUrl);
+      const request = parse(getAttributesRequest, body);
+      const queue = queueFor(request.QueueUrl);
       const depth = queue.depth();
-      return {
-        Attributes: {
-          QueueArn: queue.arn,
-          ApproximateNumberOfMessages: String(depth.visible),
-          ApproximateNumberOfMessagesNotVisible: String(depth.inFlight),
-          VisibilityTimeout: String(queue.visibilityTimeoutSeconds),
-        },
+      const attributes: Record<string, string> = {
+        QueueArn: queue.arn,
+        ApproximateNumberOfMessages: String(depth.visible),
+        ApproximateNumberOfMessagesNotVisible: String(depth.inFlight),
+        VisibilityTimeout: String(queue.visibilityTimeoutSeconds),
       };
+      // Not an SQS attribute: on AWS the oldest message's age is the CloudWatch metric
+      // ApproximateAgeOfOldestMessage. Locally it is returned here, only when asked for by name.
+      if (request.AttributeNames?.includes(LOCAL_OLDEST_MESSAGE_AGE_ATTRIBUTE)) {
+        attributes[LOCAL_OLDEST_MESSAGE_AGE_ATTRIBUTE] = String(Math.floor(depth.oldestMessageAgeMs / 1000));
+      }
+      return { Attributes: attributes };
     },
     ListQueues: (body) => {
       const prefix = parse(listQueuesRequest, body).QueueNamePrefix ?? '';

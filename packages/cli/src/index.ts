@@ -1,0 +1,16 @@
+export { COVERAGE_TARGET, type CoverageLine, computeCoverage } from './coverage/coverage.js';
+export { readCoverage } from './coverage/coverage-command.js';
+export { type CoverageFormat, formatCoverage } from './coverage/coverage-format.js';
+export { type Cell, readDate, readWholeNumber } from './import/cell-values.js';
+export { type ColumnKey, columnFor, columnLabel, columns } from './import/columns.js';
+export { checkCouncilDecision } from './import/council-decision.js';
+export { eventIdFor, productIdFor, toCertifiedRow } from './import/council-rows.js';
+export { importCouncilDecision } from './import/import-command.js';
+export { publishCertifications } from './import/publish-certifications.js';
+export { parseCsv, readCouncilSheet, toSheet } from './import/read-sheet.js';
+export { buildProgram, type ProgramIo } from './program.js';
+export { findDeadLetter, listDeadLetters, redriveDeadLetters } from './queues/dlq-commands.js';
+export { readQueueStatus } from './queues/queue-status.js';
+export { startReplay } from './replay/replay-command.js';
+export { createClients } from './target/clients.js';
+export { awsTarget, localTarget, readLocalTarget, type Target } from './target/target.js';
