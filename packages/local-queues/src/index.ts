@@ -16,7 +16,7 @@ export {
   startEventSourceMapping,
 } from './event-source-mapping.js';
 export type { SqsFunctionHandler } from './invoke-with-timeout.js';
-export { createLambdaContext, type LambdaContextOptions } from './lambda-context.js';
+export { createLambdaContext, type LambdaContextOptions, newLogStreamName } from './lambda-context.js';
 export {
   applyLambdaEnvironment,
   assertLambdaEnvironment,

@@ -1,7 +1,9 @@
 import { parseCliArgs, usage } from './cli-args.js';
 import { runDemoScenario } from './demo-scenario.js';
+import { ENDPOINTS_FILE, writeEndpointsFile } from './endpoints-file.js';
 import { formatSummary } from './format-summary.js';
 import { type LocalStack, startLocalStack } from './local-stack.js';
+import { startProducerReceiver } from './producer-receiver.js';
 
 /** Locally, a failed record is retried after this many seconds instead of the 180 s visibility timeout. */
 const LOCAL_RETRY_DELAY_SECONDS = 1;
@@ -14,6 +16,7 @@ function describe(stack: LocalStack): string {
     `    aws events put-events --endpoint-url ${endpoints.eventBridge} --region ap-southeast-1 --entries file://entry.json`,
     `  DynamoDB Local:   ${endpoints.dynamodb} (table ${stack.tableName})`,
     `  SQS endpoint:     ${endpoints.sqs}`,
+    `  HTTP API:         ${endpoints.http} (marketplace pushes: POST /webhooks/shopee|lazada|postmart)`,
     `  Shopee sandbox:   ${endpoints.sandboxes.shopee}`,
     `  Lazada sandbox:   ${endpoints.sandboxes.lazada}`,
     `  Postmart sandbox: ${endpoints.sandboxes.postmart}`,
@@ -44,7 +47,15 @@ async function main(): Promise<number> {
       await stack.stop();
     }
   }
-  process.stdout.write(`${describe(stack)}\n`);
+  // The receiver outlives the demo: producers' webhooks keep arriving while you publish your own events.
+  const receiver = await startProducerReceiver();
+  if (!options.noDemo) {
+    const summary = await runDemoScenario(stack, { receiver });
+    process.stdout.write(`${formatSummary(summary)}\n`);
+  }
+  // `ocop-sync --local` finds the running stack through this file.
+  const removeEndpointsFile = writeEndpointsFile(stack);
+  process.stdout.write(`${describe(stack)}\n  Endpoints for \`ocop-sync --local\`: ${ENDPOINTS_FILE}\n`);
   await new Promise<void>((resolve) => {
     // The entry point owns the signals: DynamoDB Local's own hook would SIGKILL the JVM and exit at once,
     // before the servers close. Its exit hook stays as the safety net; a second Ctrl-C forces the exit.
@@ -57,6 +68,8 @@ async function main(): Promise<number> {
     }
   });
   process.stderr.write('Stopping…\n');
+  removeEndpointsFile();
+  await receiver.close();
   await stack.stop();
   return 0;
 }

@@ -1,4 +1,6 @@
 import type { LocalStack } from './local-stack.js';
+import { registerProducerEndpoints } from './producer-endpoints.js';
+import { type ProducerReceiver, startProducerReceiver } from './producer-receiver.js';
 import { createProgress, type Progress } from './progress.js';
 import { createBusClient, publish } from './publisher.js';
 import { demoSampleFiles, loadSamples, type SampleEvent } from './samples.js';
@@ -9,6 +11,8 @@ export interface DemoOptions {
   progress?: Progress;
   /** How long each wait for the queues to drain may take. */
   settleTimeoutMs?: number;
+  /** The producers' webhook receiver; one is started (and closed at the end) when omitted. */
+  receiver?: ProducerReceiver;
 }
 
 /**
@@ -22,6 +26,7 @@ export async function runDemoScenario(stack: LocalStack, options: DemoOptions = 
   const progress = options.progress ?? createProgress();
   const client = createBusClient(stack.endpoints.eventBridge);
   const published: PhaseOutcome[] = [];
+  const receiver = options.receiver ?? (await startProducerReceiver());
   const drain = () =>
     progress.run(
       'Wait until every queue is drained',
@@ -37,6 +42,12 @@ export async function runDemoScenario(stack: LocalStack, options: DemoOptions = 
           tableName: stack.tableName,
         }),
       (result) => `${result.shops.length} shops`,
+    );
+    const producerIds = [...new Set(shops.map((shop) => shop.producerId))];
+    await progress.run(
+      "Register each producer's webhook endpoint (a receiver that verifies signatures)",
+      () => registerProducerEndpoints(stack, receiver, producerIds),
+      () => `${producerIds.length} endpoints`,
     );
     const certifications = loadSamples(demoSampleFiles.certifications);
     const step = (phase: string, events: readonly SampleEvent[]) =>
@@ -58,21 +69,18 @@ export async function runDemoScenario(stack: LocalStack, options: DemoOptions = 
     await step('certificate revocation', loadSamples(demoSampleFiles.revocations));
     await drain();
     return await progress.run('Collect the summary', () =>
-      collectSummary(stack, { published, shops, productIds: productIdsOf(certifications) }),
+      collectSummary(stack, {
+        published,
+        shops,
+        certifications,
+        receiver,
+        revoked: loadSamples(demoSampleFiles.revocations).map((event) => String(event.detail.productId)),
+      }),
     );
   } finally {
     client.destroy();
+    if (options.receiver === undefined) await receiver.close();
   }
-}
-
-function productIdsOf(certifications: readonly SampleEvent[]): string[] {
-  const ids = certifications.flatMap((event) => {
-    const product = event.detail.product;
-    const id =
-      product !== null && typeof product === 'object' ? Reflect.get(product, 'productId') : undefined;
-    return typeof id === 'string' ? [id] : [];
-  });
-  return [...new Set(ids)];
 }
 
 const describeQueues = (stack: LocalStack) => () => {

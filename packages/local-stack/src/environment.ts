@@ -11,6 +11,8 @@ export interface LocalEndpoints {
   readonly dynamodb: string;
   readonly eventBridge: string;
   readonly sqs: string;
+  /** The image host standing in for the producers' image hosts (no internet locally). */
+  readonly images: string;
 }
 
 /**
@@ -44,6 +46,7 @@ export function sharedEnvironment(
     LAZADA_BASE_URL: `${sandboxes.lazada.url}/rest`,
     POSTMART_BASE_URL: sandboxes.postmart.url,
     LOCAL_MARKETPLACE_APPS: JSON.stringify(apps),
+    LOCAL_IMAGE_ORIGIN: endpoints.images,
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: 'WARN',
     POWERTOOLS_SERVICE_NAME: 'ocop-sync',

@@ -1,4 +1,4 @@
-import type { DemoSummary } from './summary.js';
+import type { DemoSummary, JourneyOutcomes } from './summary.js';
 
 const channelNames = { postmart: 'Postmart', shopee: 'Shopee', lazada: 'Lazada' } as const;
 
@@ -11,6 +11,8 @@ export function formatSummary(summary: DemoSummary): string {
     lines.push(`  - ${phase.phase}: ${phase.accepted} accepted${refused}`);
     for (const entry of phase.refused) lines.push(`      refused ${entry.detailType}: ${entry.error}`);
   }
+
+  lines.push('', ...formatJourneys(summary.journeys));
 
   lines.push('', `Products recorded in the ledger: ${summary.products.length}`);
   for (const product of summary.products) {
@@ -63,4 +65,32 @@ export function formatSummary(summary: DemoSummary): string {
   }
   lines.push('');
   return lines.join('\n');
+}
+
+const mark = (ok: boolean) => (ok ? 'ok  ' : 'FAIL');
+
+/** The three user journeys first: each line says what was expected and what the system really holds. */
+function formatJourneys(journeys: JourneyOutcomes): string[] {
+  const { listing, stock, webhooks } = journeys;
+  const listed = listing.live === listing.expected && listing.servicesListed === 0;
+  const lines = [
+    'The three journeys:',
+    `  [${mark(listed && listing.revokedStillLive === 0)}] 1. Listing on certification: ${listing.live} of ${listing.expected} ` +
+      `shippable product-channel listings live; tourism services listed: ${listing.servicesListed}; ` +
+      `revoked products still live: ${listing.revokedStillLive}`,
+  ];
+  for (const missing of listing.missing.slice(0, 5)) lines.push(`         not live: ${missing}`);
+  if (listing.missing.length > 5) lines.push(`         … and ${listing.missing.length - 5} more`);
+  lines.push(
+    `  [${mark(stock.mismatches.length === 0 && stock.checked > 0)}] 2. Showroom stock: ${stock.checked - stock.mismatches.length} of ` +
+      `${stock.checked} live listings show the ledger's available-to-sell quantity`,
+  );
+  for (const mismatch of stock.mismatches.slice(0, 5)) lines.push(`         ${mismatch}`);
+  const types = webhooks.byType.map((entry) => `${entry.type} ${entry.count}`).join(', ');
+  lines.push(
+    `  [${mark(webhooks.received > 0 && webhooks.verified === webhooks.received)}] 3. Producer webhooks: ` +
+      `${webhooks.received} received, ${webhooks.verified} signature-verified (standardwebhooks)` +
+      (types === '' ? '' : `: ${types}`),
+  );
+  return lines;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { SqsFunctionHandler } from '@ocop-sync/local-queues';
-import type { HandlerName, QueueRoute } from '@ocop-sync/routing';
+import type { HandlerName, Route } from '@ocop-sync/routing';
+import type { Context } from 'aws-lambda';
 import { PLACEHOLDER_MARKER } from './constants.js';
 import { LocalStackError } from './errors.js';
 
@@ -11,6 +11,9 @@ const functionsDirectory = fileURLToPath(new URL('../../../functions/', import.m
 export const handlerFile = (handler: HandlerName): string => `${functionsDirectory}${handler}/handler.ts`;
 
 type Environment = Readonly<Record<string, string>>;
+
+/** A Lambda handler as the runtime calls it: any event in, the function's result out. */
+export type LambdaFunction = (event: unknown, context: Context) => Promise<unknown>;
 
 /**
  * True while `functions/<handler>/handler.ts` is still the placeholder that throws "not implemented yet".
@@ -26,24 +29,25 @@ export const isPlaceholderHandler = (handler: HandlerName): boolean =>
  * Route-only keys (e.g. CHANNEL) are restored afterwards; the shared keys stay, as they do in a Lambda sandbox.
  */
 export async function importRouteHandler(
-  route: QueueRoute,
+  route: Route,
   routeEnvironment: Environment,
   instance: string,
-): Promise<SqsFunctionHandler> {
+): Promise<LambdaFunction> {
   const file = handlerFile(route.handler);
   if (!existsSync(file)) throw new LocalStackError(`handler module missing for route ${route.name}: ${file}`);
   const previous = new Map(Object.keys(routeEnvironment).map((key) => [key, process.env[key]] as const));
   Object.assign(process.env, routeEnvironment);
   try {
     const module: unknown = await import(
-      `${pathToFileURL(file).href}?route=${encodeURIComponent(route.name)}&stack=${instance}`
+      // No dot in the query: Vite (under vitest) would read `.0` as the file's extension and parse TS as JS.
+      `${pathToFileURL(file).href}?route=${encodeURIComponent(route.name)}&stack=${instance.replaceAll('.', '-')}`
     );
     const handler =
       module !== null && typeof module === 'object' ? Reflect.get(module, 'handler') : undefined;
     if (typeof handler !== 'function') {
       throw new LocalStackError(`${file} does not export a function named handler`);
     }
-    return (event, context) => Reflect.apply(handler, undefined, [event, context]);
+    return async (event, context) => Reflect.apply(handler, undefined, [event, context]);
   } finally {
     for (const [key, value] of previous) {
       if (value === undefined) delete process.env[key];

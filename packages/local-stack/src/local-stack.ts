@@ -3,13 +3,15 @@ import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from '@aws
 import { localCredentials, startDynamoDbLocal } from '@ocop-sync/dynamodb-local';
 import { createEventBus, type EventBus, startEventBusServer } from '@ocop-sync/event-bus';
 import { createLedgerTableInput } from '@ocop-sync/ledger';
-import type { LocalQueue } from '@ocop-sync/local-queues';
-import { queueRoutes, type Route, routingTable } from '@ocop-sync/routing';
-import { startSandbox } from '@ocop-sync/sandboxes';
+import type { LocalQueue, SqsFunctionHandler } from '@ocop-sync/local-queues';
+import { httpRoutes, queueRoutes, type Route, routingTable, scheduleRoutes } from '@ocop-sync/routing';
+import { startImageHost, startSandbox } from '@ocop-sync/sandboxes';
 import { EVENT_BUS_NAME, LEDGER_TABLE_NAME, LOCAL_ACCOUNT, LOCAL_REGION } from './constants.js';
 import { type LocalEndpoints, type LocalSandboxes, sharedEnvironment } from './environment.js';
 import { applySharedEnvironment } from './handler-loader.js';
+import { startHttpGateway } from './http-gateway.js';
 import { createRouteQueues, type RunningRoute, startRouteMapping } from './routes.js';
+import { loadSchedules, type ScheduleRunner } from './schedules.js';
 import { startSqsServer } from './sqs-server.js';
 import { type Stopper, stopAll } from './stopper.js';
 import { waitUntilStable } from './wait-until-stable.js';
@@ -29,10 +31,24 @@ export interface LocalStackOptions {
   retryDelaySeconds?: number;
   /** The routing table (tests may pass a subset); defaults to THE routing table. */
   routes?: readonly Route[];
+  /** Fault hooks for the chaos harness (bench/chaos); omitted = delivery as EventBridge and Lambda do it. */
+  chaos?: LocalStackChaosHooks;
+}
+
+/** What the chaos harness may change about delivery; the handler modules themselves stay untouched. */
+export interface LocalStackChaosHooks {
+  /** How many copies of each routed event reach the route's queue (EventBridge delivers at least once). */
+  deliveryCopies?: number;
+  /** Wraps each route's handler, inside the retry timing (e.g. shuffles a batch, or reports a crash). */
+  wrapHandler?: (routeName: string, handler: SqsFunctionHandler) => SqsFunctionHandler;
 }
 
 export interface LocalStack {
-  readonly endpoints: LocalEndpoints & { readonly sandboxes: Readonly<Record<keyof LocalSandboxes, string>> };
+  readonly endpoints: LocalEndpoints & {
+    readonly sandboxes: Readonly<Record<keyof LocalSandboxes, string>>;
+    /** The HTTP API's stand-in: the marketplaces push to `${http}/webhooks/<channel>`. */
+    readonly http: string;
+  };
   readonly bus: EventBus;
   readonly sandboxes: LocalSandboxes;
   readonly routes: readonly RunningRoute[];
@@ -40,6 +56,8 @@ export interface LocalStack {
   readonly tableName: string;
   readonly environment: Readonly<Record<string, string>>;
   route(name: string): RunningRoute;
+  /** The scheduled functions (e.g. `certification-sweep`), invoked on demand. */
+  readonly schedules: ScheduleRunner;
   /** Resolves when every queue is drained and nothing is being delivered, stable across a second look. */
   whenIdle(timeoutMs?: number): Promise<void>;
   /** Stops mappings, servers, sandboxes and the DynamoDB JVM; safe to call twice. */
@@ -69,15 +87,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stoppers.push({ name: 'DynamoDB client', stop: async () => dynamodb.destroy() });
     await createTable(dynamodb);
 
-    const [shopee, lazada, postmart] = await Promise.all([
+    const [shopee, lazada, postmart, imageHost] = await Promise.all([
       startSandbox('shopee'),
       startSandbox('lazada'),
       startSandbox('postmart'),
+      startImageHost(),
     ]);
     const sandboxes: LocalSandboxes = { shopee, lazada, postmart };
     for (const sandbox of [shopee, lazada, postmart]) {
       stoppers.push({ name: `${sandbox.kind} sandbox`, stop: () => sandbox.close() });
     }
+    stoppers.push({ name: 'image host', stop: () => imageHost.close() });
 
     const bus = createEventBus({
       name: EVENT_BUS_NAME,
@@ -113,6 +133,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dynamodb: database.endpoint,
       eventBridge: busServer.url,
       sqs: sqsServer.url,
+      images: imageHost.url,
     };
     const environment = sharedEnvironment(endpoints, sandboxes);
     const restoreEnvironment = applySharedEnvironment(environment);
@@ -131,6 +152,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       const mapping = await startRouteMapping(running, {
         instance,
         retryDelaySeconds: options.retryDelaySeconds,
+        wrapHandler: options.chaos?.wrapHandler,
         onFailure,
       });
       stoppers.push({ name: `mapping ${running.route.name}`, stop: () => mapping.stop() });
@@ -138,17 +160,26 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         name: running.route.name,
         pattern: running.route.pattern,
         target: async (event) => {
-          running.queue.send(JSON.stringify(event));
+          const copies = options.chaos?.deliveryCopies ?? 1;
+          for (let copy = 0; copy < copies; copy += 1) running.queue.send(JSON.stringify(event));
         },
       });
     }
+
+    // The HTTP and scheduled functions run in-process too, with the same shared environment.
+    const table = options.routes ?? routingTable;
+    const gateway = await startHttpGateway(httpRoutes(table), instance);
+    stoppers.push({ name: 'HTTP gateway', stop: () => gateway.close() });
+    const schedules = await loadSchedules(scheduleRoutes(table), instance);
 
     let stopped: Promise<void> | undefined;
     return {
       endpoints: {
         ...endpoints,
         sandboxes: { shopee: shopee.url, lazada: lazada.url, postmart: postmart.url },
+        http: gateway.url,
       },
+      schedules,
       bus,
       sandboxes,
       routes,

@@ -56,6 +56,7 @@ export async function startRouteMapping(
   options: {
     instance: string;
     retryDelaySeconds: number | undefined;
+    wrapHandler?: ((routeName: string, handler: SqsFunctionHandler) => SqsFunctionHandler) | undefined;
     onFailure: (route: string, reason: string) => void;
   },
 ): Promise<EventSourceMapping> {
@@ -66,7 +67,7 @@ export async function startRouteMapping(
     const instances: SqsFunctionHandler[] = [];
     for (let index = 0; index < route.queue.maximumConcurrency; index += 1) {
       const environment = { ...route.environment, DEAD_LETTER_QUEUE_URL: running.deadLetterQueueUrl };
-      instances.push(await importRouteHandler(route, environment, `${options.instance}.${index}`));
+      instances.push(await importRouteHandler(route, environment, `${options.instance}-${index}`));
     }
     handler = createHandlerPool(instances);
   } catch (error) {
@@ -81,7 +82,11 @@ export async function startRouteMapping(
   }
   const mapping = startEventSourceMapping({
     queue: running.queue,
-    handler: fastRetryOrNot(handler, running.queue, options.retryDelaySeconds),
+    handler: fastRetryOrNot(
+      options.wrapHandler ? options.wrapHandler(route.name, handler) : handler,
+      running.queue,
+      options.retryDelaySeconds,
+    ),
     functionName: route.name,
     batchSize: route.queue.batchSize,
     maximumBatchingWindowSeconds: route.queue.maximumBatchingWindowSeconds,

@@ -1,17 +1,46 @@
 import { type AttributeValue, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { createLedger } from '@ocop-sync/ledger';
+import { isInSeason, unshippableGroups, vietnamDate } from '@ocop-sync/domain';
+import { createLedger, type Ledger } from '@ocop-sync/ledger';
 import type { ItemStatus } from '@ocop-sync/sandboxes';
+import { z } from 'zod';
 import { HANDLER_LOAD_FAILED, PLACEHOLDER_MARKER } from './constants.js';
 import type { LocalStack } from './local-stack.js';
+import type { ProducerReceiver } from './producer-receiver.js';
 import type { PublishOutcome } from './publisher.js';
+import type { SampleEvent } from './samples.js';
 import type { DemoShop } from './shops.js';
 
 export interface PhaseOutcome extends PublishOutcome {
   readonly phase: string;
 }
 
+/** The three user journeys, each checked against what the sandboxes, the ledger and the receiver hold. */
+export interface JourneyOutcomes {
+  readonly listing: {
+    /** (product, channel) pairs that should be live: certified, shippable, in season, on a linked channel. */
+    readonly expected: number;
+    readonly live: number;
+    readonly missing: readonly string[];
+    /** Items of tourism services found on any marketplace (must be 0). */
+    readonly servicesListed: number;
+    /** Products revoked in the demo still live somewhere (must be 0). */
+    readonly revokedStillLive: number;
+  };
+  readonly stock: {
+    /** Live listings whose marketplace stock was compared with the ledger's available-to-sell figure. */
+    readonly checked: number;
+    readonly mismatches: readonly string[];
+  };
+  readonly webhooks: {
+    readonly received: number;
+    readonly verified: number;
+    readonly byType: ReadonlyArray<{ readonly type: string; readonly count: number }>;
+  };
+}
+
 export interface DemoSummary {
   readonly published: readonly PhaseOutcome[];
+  readonly journeys: JourneyOutcomes;
   /** What each marketplace sandbox holds for the demo's shops (the marketplaces' own view). */
   readonly listings: ReadonlyArray<{
     readonly channel: DemoShop['channel'];
@@ -53,8 +82,16 @@ export interface DemoSummary {
 /** Collects the outcome of a run from the sandboxes, the ledger and the dead-letter queues. */
 export async function collectSummary(
   stack: LocalStack,
-  input: { published: readonly PhaseOutcome[]; shops: readonly DemoShop[]; productIds: readonly string[] },
+  input: {
+    published: readonly PhaseOutcome[];
+    shops: readonly DemoShop[];
+    certifications: readonly SampleEvent[];
+    receiver: ProducerReceiver;
+    revoked: readonly string[];
+  },
 ): Promise<DemoSummary> {
+  const certified = certifiedProducts(input.certifications);
+  const productIds = certified.map((product) => product.productId);
   const listings = input.shops.map((shop) => ({
     channel: shop.channel,
     producerName: shop.producerName,
@@ -69,7 +106,7 @@ export async function collectSummary(
     string,
     { channel: string; status: string; count: number; failures: string[] }
   >();
-  for (const productId of input.productIds) {
+  for (const productId of productIds) {
     for (const listing of await ledger.listListings(productId)) {
       const key = `${listing.channel} ${listing.status}`;
       const group = listingGroups.get(key) ?? {
@@ -96,6 +133,7 @@ export async function collectSummary(
     .map(([location, items]) => ({ location, items }));
   return {
     published: input.published,
+    journeys: await checkJourneys(stack, ledger, { ...input, certified }),
     listings,
     ledgerListings: [...listingGroups.values()],
     products,
@@ -154,4 +192,83 @@ async function countWebhooks(stack: LocalStack): Promise<DemoSummary['webhooks']
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return { messages, deliveries };
+}
+
+const certifiedProduct = z.looseObject({
+  product: z.looseObject({
+    productId: z.string(),
+    group: z.string(),
+    producer: z.looseObject({ producerId: z.string() }),
+    seasonWindows: z.array(z.object({ fromMonth: z.number(), toMonth: z.number() })).optional(),
+  }),
+});
+type CertifiedProduct = z.output<typeof certifiedProduct>['product'];
+
+function certifiedProducts(events: readonly SampleEvent[]): CertifiedProduct[] {
+  const byId = new Map<string, CertifiedProduct>();
+  for (const event of events) {
+    const parsed = certifiedProduct.safeParse(event.detail);
+    if (parsed.success) byId.set(parsed.data.product.productId, parsed.data.product);
+  }
+  return [...byId.values()];
+}
+
+async function checkJourneys(
+  stack: LocalStack,
+  ledger: Ledger,
+  input: {
+    shops: readonly DemoShop[];
+    certified: readonly CertifiedProduct[];
+    receiver: ProducerReceiver;
+    revoked: readonly string[];
+  },
+): Promise<JourneyOutcomes> {
+  const itemsOf = (shop: DemoShop, productId: string) =>
+    stack.sandboxes[shop.channel].listItems(shop.shopId).filter((item) => item.sellerSku === productId);
+  const month = Number(vietnamDate(new Date()).slice(5, 7));
+  let expected = 0;
+  let live = 0;
+  let servicesListed = 0;
+  let revokedStillLive = 0;
+  const missing: string[] = [];
+  let checked = 0;
+  const mismatches: string[] = [];
+  for (const product of input.certified) {
+    const shops = input.shops.filter((shop) => shop.producerId === product.producer.producerId);
+    const service = (unshippableGroups as ReadonlySet<string>).has(product.group);
+    const revoked = input.revoked.includes(product.productId);
+    for (const shop of shops) {
+      const items = itemsOf(shop, product.productId);
+      const isLive = items.some((item) => item.status === 'live');
+      if (service) servicesListed += items.length;
+      else if (revoked) revokedStillLive += isLive ? 1 : 0;
+      else if (isInSeason(product.seasonWindows, month)) {
+        expected += 1;
+        if (isLive) live += 1;
+        else missing.push(`${product.productId} on ${shop.channel}`);
+      }
+      const item = items.find((candidate) => candidate.status === 'live');
+      const desired =
+        item === undefined
+          ? undefined
+          : ((await ledger.availableToSell(product.productId, shop.channel))?.available ?? 0);
+      if (item !== undefined && desired !== undefined) {
+        checked += 1;
+        if (item.stock !== desired)
+          mismatches.push(`${product.productId} on ${shop.channel}: ${item.stock} shown, ledger ${desired}`);
+      }
+    }
+  }
+  const received = input.receiver.received();
+  const byType = new Map<string, number>();
+  for (const message of received) byType.set(message.type, (byType.get(message.type) ?? 0) + 1);
+  return {
+    listing: { expected, live, missing, servicesListed, revokedStillLive },
+    stock: { checked, mismatches },
+    webhooks: {
+      received: received.length,
+      verified: received.filter((message) => message.verified).length,
+      byType: [...byType].sort(([a], [b]) => a.localeCompare(b)).map(([type, count]) => ({ type, count })),
+    },
+  };
 }
