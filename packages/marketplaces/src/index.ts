@@ -23,6 +23,7 @@ export * from './mapping/to-listing-draft.js';
 export * from './postmart/adapter.js';
 export { canonicalQuery, postmartSign } from './postmart/sign.js';
 export * from './shopee/adapter.js';
+export type { ImageDownloader, ImageResolver } from './shopee/images.js';
 export { shopeeSign } from './shopee/sign.js';
 export type * from './types.js';
 export { listingStatuses } from './types.js';

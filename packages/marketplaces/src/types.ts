@@ -92,6 +92,20 @@ export type DraftResult =
 
 export type UpsertedListing = ListingRef & { status: 'live' | 'pending-review'; created: boolean };
 
+/** One line of a marketplace order: the listing's seller SKU and how many units the buyer took. */
+export interface MarketplaceOrderLine {
+  sellerSku: string;
+  quantity: number;
+}
+
+/** An order as the marketplace holds it: enough to reserve stock (lines with one seller SKU are summed). */
+export interface MarketplaceOrder {
+  orderId: string;
+  /** The marketplace's own status word (`UNPAID`, `READY_TO_SHIP`, `pending` …). */
+  marketplaceStatus: string;
+  lines: MarketplaceOrderLine[];
+}
+
 /**
  * One marketplace, in the domain's words. Every method resolves, or throws a `RetryableError`,
  * `PermanentError` or `NeedsHumanError`.
@@ -110,6 +124,8 @@ export interface MarketplaceAdapter {
   getListing(account: ShopAccount, lookup: ListingLookup): Promise<MarketplaceListing | undefined>;
   /** Refreshes the shop's access token now (the adapter also does this on its own before expiry). */
   refreshToken(account: ShopAccount): Promise<void>;
+  /** The order's lines, read from the marketplace; undefined when the shop holds no such order. */
+  getOrder(account: ShopAccount, orderId: string): Promise<MarketplaceOrder | undefined>;
 }
 
 /** Structured logger; Powertools' `Logger` fits. Nothing secret is ever passed to it. */

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Channel } from '@ocop-sync/domain';
-import type { Sandbox } from '@ocop-sync/sandboxes';
-import { startSandbox } from '@ocop-sync/sandboxes';
+import type { ImageHost, Sandbox } from '@ocop-sync/sandboxes';
+import { startImageHost, startSandbox } from '@ocop-sync/sandboxes';
 import {
   type AdapterOptions,
+  type ImageDownloader,
   InMemoryTokenStore,
   LazadaAdapter,
   type ListingDraft,
@@ -18,18 +18,39 @@ import { fourStars, honey } from './fixtures.js';
 /** Quick retries so throttling tests finish fast; the budget still bounds them. */
 export const fastRetry = { maxAttempts: 5, baseDelayMs: 20, maxDelayMs: 200, budgetMs: 10_000 };
 
-/** Lazada takes only its own image host, so the contract uses slatic.net URLs everywhere. */
+/**
+ * Producer-hosted images, as the events carry them: Shopee downloads and uploads them to its media space,
+ * Lazada migrates them, Postmart takes the URLs. No internet here: downloads go to a local image host.
+ */
 export const images = [
-  'https://vn-live-02.slatic.net/p/ocop-mat-ong-1.jpg',
-  'https://vn-live-02.slatic.net/p/ocop-mat-ong-2.jpg',
+  'https://cdn.ocop.example.vn/p/ocop-mat-ong-1.jpg',
+  'https://cdn.ocop.example.vn/p/ocop-mat-ong-2.jpg',
 ];
 
-/** Shopee media-space ids stand-in: a stable id per URL (the sandbox has no upload endpoint). */
-const fakeImageIds = async (urls: readonly string[]) =>
-  urls.map((url) => `vn-${createHash('sha1').update(url).digest('hex').slice(0, 24)}`);
+let imageHost: Promise<ImageHost> | undefined;
 
-export function adapterFor(sandbox: Sandbox, extra: Partial<AdapterOptions> = {}): MarketplaceAdapter {
-  const common = { retry: fastRetry, timeoutMs: 5_000, ...extra };
+/** One image host per test file, started on first use; it does not keep the process alive. */
+export const sharedImageHost = (): Promise<ImageHost> => {
+  imageHost ??= startImageHost();
+  return imageHost;
+};
+
+/** `https://host/path` fetched from `${origin}/host/path`, as the local stack wires it. */
+export const viaImageHost =
+  (origin: () => Promise<string>): ImageDownloader =>
+  async (url, init) => {
+    const { host, pathname } = new URL(url);
+    return fetch(`${await origin()}/${host}${pathname}`, init);
+  };
+
+const defaultDownload = viaImageHost(async () => (await sharedImageHost()).url);
+
+export function adapterFor(
+  sandbox: Sandbox,
+  extra: Partial<AdapterOptions> & { downloadImage?: ImageDownloader } = {},
+): MarketplaceAdapter {
+  const { downloadImage = defaultDownload, ...options } = extra;
+  const common = { retry: fastRetry, timeoutMs: 5_000, ...options };
   const app = sandbox.app;
   if (app.kind === 'shopee') {
     return new ShopeeAdapter({
@@ -37,7 +58,7 @@ export function adapterFor(sandbox: Sandbox, extra: Partial<AdapterOptions> = {}
       baseUrl: sandbox.url,
       partnerId: app.partnerId,
       partnerKey: app.partnerKey,
-      resolveImages: fakeImageIds,
+      downloadImage,
     });
   }
   if (app.kind === 'lazada') {

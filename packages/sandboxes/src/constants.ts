@@ -9,7 +9,8 @@ export const DEFAULT_SEED = 1;
 export const DEFAULT_HOST = '127.0.0.1';
 /** A held ("timed-out") request is cut after this long unless the fault config says otherwise. */
 export const DEFAULT_HANG_MS = 60 * SECOND;
-export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Room for Shopee's 10 MB image upload plus its multipart framing (SHP-DOC v2.media_space.upload_image). */
+export const MAX_BODY_BYTES = 11 * 1024 * 1024;
 
 export interface MarketplaceDefaults {
   readonly accessTtlMs: number;

@@ -1,6 +1,7 @@
 export { MARKETPLACE_DEFAULTS } from './constants.js';
 export { faultConfigSchema, pushDataSchema } from './core/schemas.js';
 export { SandboxError, UnknownItemError, UnknownShopError } from './errors.js';
+export { type ImageHost, type ImageHostOptions, placeholderJpeg, startImageHost } from './image-host.js';
 export { lazadaPushSignature } from './lazada/lazada-push.js';
 export { lazadaSign } from './lazada/lazada-signature.js';
 export { standardWebhookSignature } from './postmart/postmart-push.js';

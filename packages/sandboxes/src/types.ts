@@ -116,7 +116,7 @@ export interface RequestLogEntry {
   readonly status: number;
   readonly shopId?: string;
   readonly at: number;
-  readonly fault?: 'error' | 'timeout' | 'drop' | 'throttle' | 'rate-limit';
+  readonly fault?: 'error' | 'timeout' | 'drop' | 'throttle' | 'rate-limit' | 'refuse';
 }
 
 export interface Sandbox<K extends MarketplaceKind = MarketplaceKind> {

@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { Sandbox, SandboxShop } from '../src/index.js';
+import { placeholderJpeg, type Sandbox, type SandboxShop } from '../src/index.js';
+import { shopeeHoney } from './fixtures.js';
 
 /** Test-side signing, written independently of src/ (plain node:crypto), as a marketplace client would. */
 export const hmacHex = (key: string | Buffer, message: string | Buffer): string =>
@@ -48,6 +49,53 @@ export function shopeeClient(sandbox: Sandbox<'shopee'>, shop?: Pick<SandboxShop
         : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(call.body) };
     return read(await fetch(`${sandbox.url}${path}?${query}`, init));
   };
+}
+
+export interface ShopeeUpload {
+  /** Repeated `image` parts: bytes, or a plain text field to test the refusal. */
+  readonly images: ReadonlyArray<Uint8Array | string>;
+  readonly fields?: Record<string, string>;
+  /** Sign it as a Shop API call instead of the partner-level call the docs describe. */
+  readonly shop?: Pick<SandboxShop, 'shopId' | 'accessToken'>;
+}
+
+/** v2.media_space.upload_image: multipart `image` part(s), signed partner_id + path + timestamp. */
+export async function shopeeUpload(sandbox: Sandbox<'shopee'>, upload: ShopeeUpload): Promise<Answer> {
+  const path = '/api/v2/media_space/upload_image';
+  const { partnerId, partnerKey } = sandbox.app;
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const shop = upload.shop;
+  const suffix = shop ? `${shop.accessToken}${shop.shopId}` : '';
+  const query = new URLSearchParams({
+    partner_id: String(partnerId),
+    timestamp,
+    ...(shop ? { access_token: shop.accessToken, shop_id: shop.shopId } : {}),
+    sign: hmacHex(partnerKey, `${partnerId}${path}${timestamp}${suffix}`),
+  });
+  const form = new FormData();
+  for (const image of upload.images) {
+    if (typeof image === 'string') form.append('image', image);
+    else form.append('image', new Blob([new Uint8Array(image)], { type: 'image/jpeg' }), 'mat-ong.jpg');
+  }
+  for (const [name, value] of Object.entries(upload.fields ?? {})) form.append(name, value);
+  return read(await fetch(`${sandbox.url}${path}?${query}`, { method: 'POST', body: form }));
+}
+
+/** Uploads one JPEG and answers the image id the sandbox issued for it. */
+export async function uploadShopeeImage(
+  sandbox: Sandbox<'shopee'>,
+  path = '/cdn.ocop.example.vn/p/mat-ong.jpg',
+) {
+  const answer = await shopeeUpload(sandbox, { images: [placeholderJpeg(path)] });
+  const id = (answer.body.response as { image_info?: { image_id?: unknown } } | undefined)?.image_info
+    ?.image_id;
+  if (typeof id !== 'string') throw new Error(`upload_image answered ${JSON.stringify(answer.body)}`);
+  return id;
+}
+
+/** The honey listing with an image this sandbox really issued (add_item refuses ids it never issued). */
+export async function shopeeHoneyOn(sandbox: Sandbox<'shopee'>) {
+  return { ...shopeeHoney, image: { image_id_list: [await uploadShopeeImage(sandbox)] } };
 }
 
 export interface LazadaCall {

@@ -3,8 +3,8 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../src/index.js';
-import { hmacHex, lazadaClient, postmartClient, shopeeClient } from './clients.js';
-import { lazadaHoneyJson, postmartHoney, shopeeHoney } from './fixtures.js';
+import { hmacHex, lazadaClient, postmartClient, shopeeClient, shopeeHoneyOn } from './clients.js';
+import { lazadaHoneyJson, postmartHoney } from './fixtures.js';
 
 interface Received {
   readonly headers: IncomingHttpHeaders;
@@ -41,7 +41,7 @@ describe('signed push notifications', () => {
     try {
       const shop = await sandbox.createShop();
       const created = await shopeeClient(sandbox, shop)('POST', '/api/v2/product/add_item', {
-        body: shopeeHoney,
+        body: await shopeeHoneyOn(sandbox),
       });
       const itemId = String((created.body.response as { item_id: number }).item_id);
       expect(

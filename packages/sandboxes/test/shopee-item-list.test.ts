@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, type SandboxShop, startSandbox } from '../src/index.js';
-import { shopeeClient } from './clients.js';
-import { shopeeHoney } from './fixtures.js';
+import { shopeeClient, shopeeHoneyOn } from './clients.js';
 
 interface ListedItem {
   item_id: number;
@@ -41,7 +40,7 @@ describe('Shopee sandbox: get_item_list', () => {
     call = shopeeClient(sandbox, shop);
     const add = async (sku: string) => {
       const created = await call('POST', '/api/v2/product/add_item', {
-        body: { ...shopeeHoney, item_sku: sku },
+        body: { ...(await shopeeHoneyOn(sandbox)), item_sku: sku },
       });
       return (created.body.response as { item_id: number }).item_id;
     };
@@ -54,7 +53,7 @@ describe('Shopee sandbox: get_item_list', () => {
     await call('POST', '/api/v2/product/delete_item', { body: { item_id: ids.deleted } });
     const other = await sandbox.createShop({ name: 'HTX khác' });
     const created = await shopeeClient(sandbox, other)('POST', '/api/v2/product/add_item', {
-      body: shopeeHoney,
+      body: await shopeeHoneyOn(sandbox),
     });
     ids.other = (created.body.response as { item_id: number }).item_id;
   });

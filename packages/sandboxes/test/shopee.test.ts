@@ -1,22 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, type SandboxShop, startSandbox } from '../src/index.js';
-import { shopeeClient } from './clients.js';
+import { shopeeClient, shopeeHoneyOn } from './clients.js';
 import { shopeeHoney } from './fixtures.js';
 
 describe('Shopee sandbox', () => {
   let sandbox: Sandbox<'shopee'>;
   let shop: SandboxShop;
   let call: ReturnType<typeof shopeeClient>;
+  let honey: typeof shopeeHoney;
 
   beforeAll(async () => {
     sandbox = await startSandbox('shopee', { seed: 11 });
     shop = await sandbox.createShop({ name: 'HTX Mật ong U Minh' });
     call = shopeeClient(sandbox, shop);
+    honey = await shopeeHoneyOn(sandbox);
   });
   afterAll(() => sandbox.close());
 
   const addItem = async (overrides: Record<string, unknown> = {}) =>
-    call('POST', '/api/v2/product/add_item', { body: { ...shopeeHoney, ...overrides } });
+    call('POST', '/api/v2/product/add_item', { body: { ...honey, ...overrides } });
 
   it('creates an item and shows it through get_item_base_info', async () => {
     const created = await addItem();

@@ -9,12 +9,14 @@ import type {
   ListingRef,
   MarketplaceAdapter,
   MarketplaceListing,
+  MarketplaceOrder,
   ShopAccount,
   UpsertedListing,
 } from '../types.js';
 import { type ListingSteps, upsertListing } from '../upsert-listing.js';
 import { LazadaApi, type LazadaCredentials } from './client.js';
 import { lazadaImages } from './images.js';
+import { readLazadaOrder } from './orders.js';
 import * as payload from './payload.js';
 
 export interface LazadaAdapterOptions extends AdapterOptions, LazadaCredentials {
@@ -99,6 +101,10 @@ export class LazadaAdapter implements MarketplaceAdapter {
 
   async refreshToken(account: ShopAccount): Promise<void> {
     await this.#keeper.refresh(account);
+  }
+
+  getOrder(account: ShopAccount, orderId: string): Promise<MarketplaceOrder | undefined> {
+    return this.#seller(account, (call) => readLazadaOrder(call, orderId));
   }
 
   #seller<T>(account: ShopAccount, work: (call: SellerCall) => Promise<T>): Promise<T> {

@@ -124,9 +124,11 @@ export function updatePayload(
 
 /** One SKU of the batch APIs (price_quantity/update, stock/sellable/update). */
 export function skuPayload(ref: ListingRef, fields: Record<string, string>): string {
+  // A SKU is named by ItemId + SkuId or by SellerSku alone (research §2.5). Refs rebuilt from the ledger carry
+  // no SkuId: an empty SkuId would name no SKU at all, so it is left out and the seller SKU does the naming.
   const sku = {
     ItemId: ref.externalItemId,
-    SkuId: ref.externalSkuId ?? '',
+    ...(ref.externalSkuId === undefined ? {} : { SkuId: ref.externalSkuId }),
     SellerSku: ref.sellerSku,
     ...fields,
   };

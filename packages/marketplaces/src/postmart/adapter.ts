@@ -8,11 +8,13 @@ import type {
   ListingRef,
   MarketplaceAdapter,
   MarketplaceListing,
+  MarketplaceOrder,
   ShopAccount,
   UpsertedListing,
 } from '../types.js';
 import { type ListingSteps, upsertListing } from '../upsert-listing.js';
 import { PostmartApi, type PostmartCredentials } from './client.js';
+import { noPostmartOrderRead } from './orders.js';
 import * as payload from './payload.js';
 
 export interface PostmartAdapterOptions extends AdapterOptions, PostmartCredentials {
@@ -102,6 +104,11 @@ export class PostmartAdapter implements MarketplaceAdapter {
 
   /** Nothing to refresh: the seller's grant has no token; a revoked grant answers SELLER_NOT_AUTHORIZED. */
   async refreshToken(_account: ShopAccount): Promise<void> {}
+
+  /** The proposed contract has no order read: the push carries the lines (see orders.ts). */
+  async getOrder(_account: ShopAccount, orderId: string): Promise<MarketplaceOrder | undefined> {
+    return noPostmartOrderRead(orderId);
+  }
 
   #send(account: ShopAccount): Send {
     return (method, path, extra = {}) =>

@@ -8,12 +8,14 @@ import type {
   ListingRef,
   MarketplaceAdapter,
   MarketplaceListing,
+  MarketplaceOrder,
   ShopAccount,
   UpsertedListing,
 } from '../types.js';
 import { type ListingSteps, upsertListing } from '../upsert-listing.js';
 import { ShopeeApi, type ShopeeCredentials } from './client.js';
-import { type ImageResolver, mediaSpaceUploader } from './images.js';
+import { type ImageDownloader, type ImageResolver, mediaSpaceUploader } from './images.js';
+import { readShopeeOrder } from './orders.js';
 import { itemFields, type ShopeeListingSettings, toListing } from './payload.js';
 import { addItemAnswer, baseInfoAnswer, batchAnswer, itemListAnswer } from './schemas.js';
 import { refreshShopeeTokens } from './tokens.js';
@@ -24,6 +26,8 @@ export interface ShopeeAdapterOptions
     Partial<ShopeeListingSettings> {
   /** Turns image URLs into media-space image ids; defaults to downloading and uploading each one. */
   resolveImages?: ImageResolver;
+  /** Fetches the product images to upload; defaults to `fetch` (the local stack maps them to its image host). */
+  downloadImage?: ImageDownloader;
 }
 
 /** Shopee publishes no rate limit (research §1.4): conservative defaults, tuned per deployment. */
@@ -61,7 +65,7 @@ export class ShopeeAdapter implements MarketplaceAdapter {
       logisticIds: options.logisticIds ?? defaults.listing.logisticIds,
       originAttributeId: options.originAttributeId ?? defaults.listing.originAttributeId,
     };
-    const download = options.fetch ?? globalThis.fetch;
+    const download = options.downloadImage ?? options.fetch ?? globalThis.fetch;
     this.#resolveImages = options.resolveImages ?? mediaSpaceUploader(this.#api, download, kit.scopes());
     const refresh = refreshShopeeTokens(this.#api, options.partnerId, kit.scopes, kit.now);
     this.#keeper = new TokenKeeper({ refresh, refreshAheadMs: kit.refreshAheadMs, now: kit.now });
@@ -103,6 +107,10 @@ export class ShopeeAdapter implements MarketplaceAdapter {
 
   async refreshToken(account: ShopAccount): Promise<void> {
     await this.#keeper.refresh(account);
+  }
+
+  getOrder(account: ShopAccount, orderId: string): Promise<MarketplaceOrder | undefined> {
+    return this.#withShop(account, (call) => readShopeeOrder(call, orderId));
   }
 
   #withShop<T>(account: ShopAccount, work: (call: ShopCall) => Promise<T>): Promise<T> {

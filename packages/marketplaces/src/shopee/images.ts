@@ -1,18 +1,27 @@
+import { RetryableError } from '../http/errors.js';
 import type { RateScope } from '../http/http-client.js';
+import { permanentError } from '../http/refusal-errors.js';
 import type { ShopeeApi } from './client.js';
 import { uploadImageAnswer } from './schemas.js';
 
 /** Turns https image URLs into Shopee media-space image ids, in order. */
 export type ImageResolver = (urls: readonly string[]) => Promise<string[]>;
 
+/** Fetches a product image's bytes; `fetch` in production, a local image host in the local stack. */
+export type ImageDownloader = (url: string, init: { signal: AbortSignal }) => Promise<Response>;
+
+const DOWNLOAD_TIMEOUT_MS = 15_000;
+const DOWNLOAD_FAILED = 'image_download_failed';
+
 /**
  * Shopee takes no external image URLs: each image is downloaded and uploaded with
- * `POST /api/v2/media_space/upload_image` (multipart field `image`, SHP-GUIDE 211), which answers an
- * `image_id`. Ids are remembered per URL for the life of the adapter.
+ * `POST /api/v2/media_space/upload_image` (multipart field `image`, a partner-level call signed
+ * `partner_id + path + timestamp`; SHP-GUIDE 211, SHP-DOC v2.media_space.upload_image), which answers
+ * `image_info.image_id`. Ids are remembered per URL for the life of the adapter.
  */
 export function mediaSpaceUploader(
   api: ShopeeApi,
-  download: typeof fetch,
+  download: ImageDownloader,
   scopes: readonly RateScope[],
 ): ImageResolver {
   const known = new Map<string, Promise<string>>();
@@ -28,15 +37,52 @@ export function mediaSpaceUploader(
   return (urls) => Promise.all(urls.map(one));
 }
 
-async function uploadOne(api: ShopeeApi, download: typeof fetch, scopes: readonly RateScope[], url: string) {
-  const response = await download(url, { signal: AbortSignal.timeout(15_000) });
-  if (!response.ok) throw new Error(`image ${url} answered HTTP ${response.status}`);
+async function uploadOne(
+  api: ShopeeApi,
+  download: ImageDownloader,
+  scopes: readonly RateScope[],
+  url: string,
+) {
+  const bytes = await downloadImage(download, url);
   const form = new FormData();
-  form.set(
-    'image',
-    new Blob([await response.arrayBuffer()]),
-    new URL(url).pathname.split('/').pop() ?? 'image',
-  );
+  form.set('image', new Blob([bytes]), new URL(url).pathname.split('/').pop() || 'image');
+  form.set('scene', 'normal');
   const answer = await api.call({ method: 'POST', path: '/api/v2/media_space/upload_image', form, scopes });
   return uploadImageAnswer.parse(answer).image_info.image_id;
+}
+
+/**
+ * The producer's image, or a clear error: gone or refused (4xx) is the producer's to fix, a
+ * {@link PermanentError} on `images`; a timeout, reset or 5xx/408/429 may pass, a {@link RetryableError}.
+ */
+async function downloadImage(download: ImageDownloader, url: string): Promise<Uint8Array> {
+  let response: Response;
+  try {
+    response = await download(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+  } catch (cause) {
+    throw new RetryableError(`image ${url} could not be downloaded`, {
+      channel: 'shopee',
+      code: DOWNLOAD_FAILED,
+      attempts: 1,
+      cause,
+    });
+  }
+  const status = response.status;
+  if (status >= 500 || status === 408 || status === 429) {
+    throw new RetryableError(`image ${url} answered HTTP ${status}`, {
+      channel: 'shopee',
+      code: DOWNLOAD_FAILED,
+      attempts: 1,
+    });
+  }
+  if (!response.ok) {
+    throw permanentError({
+      channel: 'shopee',
+      code: DOWNLOAD_FAILED,
+      kind: 'field-rejected',
+      field: 'images',
+      detail: `image ${url} answered HTTP ${status}`,
+    });
+  }
+  return new Uint8Array(await response.arrayBuffer());
 }

@@ -39,6 +39,8 @@ export interface MarketplaceDriver<K extends MarketplaceKind> {
   notFound(request: SandboxRequest): SandboxResponse;
   throttled(retryAfterMs: number): SandboxResponse;
   serverError(status: number): SandboxResponse;
+  /** The marketplace's permanent refusal of an item it will not list (the `refuseSellerSkus` fault). */
+  itemRefused(): SandboxResponse;
   createShop(name: string): SandboxShop;
   expireAccessToken(shopId: string): void;
   issueAuthCode(shopId: string): string;

@@ -39,6 +39,16 @@ export class FaultInjector {
     this.set({});
   }
 
+  /** Whether a write names a seller SKU the config refuses (`refuseSellerSkus`); GETs are never refused. */
+  refuses(method: string, bodyText: string): boolean {
+    const skus = this.#config.refuseSellerSkus;
+    if (skus === undefined || skus.length === 0 || method === 'GET') return false;
+    const body = decodeForm(bodyText);
+    return skus.some((sku) =>
+      new RegExp(`(^|[^A-Za-z0-9._-])${escapeRegExp(sku)}($|[^A-Za-z0-9._-])`).test(body),
+    );
+  }
+
   decide(path: string): FaultDecision {
     const config = this.#config;
     if (config.pathPrefix !== undefined && !path.startsWith(config.pathPrefix)) return NO_FAULT;
@@ -69,3 +79,14 @@ export class FaultInjector {
     return min + this.#prng.next() * Math.max(0, max - min);
   }
 }
+
+/** Lazada sends its payload form-encoded: look at the decoded text so a SKU is found in any of the three. */
+function decodeForm(bodyText: string): string {
+  try {
+    return decodeURIComponent(bodyText.replaceAll('+', ' '));
+  } catch {
+    return bodyText;
+  }
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

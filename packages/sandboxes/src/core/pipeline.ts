@@ -54,6 +54,9 @@ export function createPipeline<K extends MarketplaceKind>(parts: PipelineParts<K
         ...withShop(auth.identity.shopId),
       });
     }
+    if (faults.refuses(request.method, request.bodyText)) {
+      return respond(request, driver.itemRefused(), { fault: 'refuse', ...withShop(auth.identity.shopId) });
+    }
     return respond(
       request,
       await handleSafely(driver, request, auth.identity),

@@ -19,6 +19,11 @@ export const faultConfigSchema = z.strictObject({
   throttleNext: z.number().int().min(0).optional(),
   /** Only requests whose path starts with this prefix are affected. */
   pathPrefix: z.string().optional(),
+  /**
+   * Writes whose body names one of these seller SKUs are refused for good, the way a marketplace refuses an
+   * item it will not list (a policy rejection): not a fault to retry. Applied after auth and rate limits.
+   */
+  refuseSellerSkus: z.array(z.string().min(1)).max(100_000).optional(),
 });
 export type FaultConfig = z.infer<typeof faultConfigSchema>;
 
@@ -33,6 +38,12 @@ export const pushDataSchema = z.strictObject({
   sellerSku: z.string().min(1).optional(),
   quantity: z.number().int().min(1).optional(),
   reason: z.string().optional(),
+  /** `order.placed`: the order's lines; each seller SKU must be listed in the shop (the order-detail APIs serve them). */
+  lines: z
+    .array(z.strictObject({ sellerSku: z.string().min(1), quantity: z.number().int().min(1).max(99_999) }))
+    .min(1)
+    .max(100)
+    .optional(),
 });
 export type PushData = z.infer<typeof pushDataSchema>;
 

@@ -1,4 +1,5 @@
 import type { DriverFactory } from '../core/driver.js';
+import { OrderBook } from '../core/order-book.js';
 import { requestIdSource } from '../core/request-ids.js';
 import { Sequence } from '../core/sequence.js';
 import { TokenStore } from '../core/token-store.js';
@@ -6,6 +7,8 @@ import type { LazadaApp } from '../types.js';
 import { authenticateLazada, LAZADA_PREFIX } from './lazada-auth.js';
 import type { LazadaContext } from './lazada-context.js';
 import { LAZADA_FAILURES as F, lazadaError } from './lazada-errors.js';
+import { registerLazadaImageRoutes } from './lazada-image-routes.js';
+import { registerLazadaOrderRoutes } from './lazada-order-routes.js';
 import { lazadaParams } from './lazada-params.js';
 import { lazadaRoutes } from './lazada-product-routes.js';
 import { buildLazadaPush } from './lazada-push.js';
@@ -32,7 +35,11 @@ export const createLazadaDriver: DriverFactory<'lazada'> = (deps) => {
   const itemIds = new Sequence(2_374_790_001);
   const skuIds = new Sequence(13_896_560_001);
   const nextRequestId = requestIdSource(deps.ids, 25);
-  const router = registerLazadaTokenRoutes(lazadaRoutes());
+  const orders = new OrderBook(deps.catalogue, deps.now);
+  const router = registerLazadaOrderRoutes(
+    registerLazadaTokenRoutes(registerLazadaImageRoutes(lazadaRoutes())),
+    orders,
+  );
   const notFound = (path: string) => lazadaError(nextRequestId(), F.notFound(path));
 
   return {
@@ -66,6 +73,7 @@ export const createLazadaDriver: DriverFactory<'lazada'> = (deps) => {
     notFound: (request) => notFound(request.path),
     throttled: () => lazadaError(nextRequestId(), F.apiCallLimit),
     serverError: (status) => lazadaError(nextRequestId(), F.internal, 'ISP', status),
+    itemRefused: () => lazadaError(nextRequestId(), F.itemRefused),
     createShop: (name) => {
       const shopId = sellerIds.next();
       deps.catalogue.addShop({ shopId, name, authorised: true });
@@ -73,7 +81,10 @@ export const createLazadaDriver: DriverFactory<'lazada'> = (deps) => {
     },
     expireAccessToken: (shopId) => tokens.expireAccess(shopId),
     issueAuthCode: (shopId) => tokens.issueCode(shopId),
-    buildPush: (kind, _target, data) => buildLazadaPush(app, deps.catalogue, deps.now(), kind, data),
-    reset: () => tokens.clear(),
+    buildPush: (kind, _target, data) => buildLazadaPush(app, deps.catalogue, deps.now(), kind, data, orders),
+    reset: () => {
+      tokens.clear();
+      orders.clear();
+    },
   };
 };

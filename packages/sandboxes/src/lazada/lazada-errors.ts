@@ -28,6 +28,8 @@ export function lazadaError(
 }
 
 export const LAZADA_FAILURES = {
+  /** Sandbox-only code for the `refuseSellerSkus` fault: an ISV (business) error, so never retried. */
+  itemRefused: { code: 'ItemRefused', message: 'The product violates the listing policy.' },
   missing: (name: string): LazadaFailure => ({
     code: 'MissingParameter',
     message: `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,

@@ -1,6 +1,7 @@
 import type { Catalogue } from '../core/catalogue.js';
 import { hmacSha256Hex } from '../core/crypto.js';
 import type { PushMessage } from '../core/driver.js';
+import { type OrderBook, recordPushedOrder } from '../core/order-book.js';
 import type { LazadaApp, PushData, PushKind } from '../types.js';
 
 /** Message types of LAZ-GUIDE lazada-push-mechanism: 0 trade order status, 1 product QC status. */
@@ -29,8 +30,11 @@ export function buildLazadaPush(
   now: number,
   kind: PushKind,
   data: PushData,
+  orders: OrderBook,
 ): PushMessage {
   const orderId = data.orderId ?? String(260_000_000_000_000 + (now % 1_000_000_000));
+  const status = kind === 'order.placed' ? 'unpaid' : 'canceled';
+  if (kind !== 'item.banned') recordPushedOrder(orders, { kind, data, orderId, status });
   const payload =
     kind === 'item.banned'
       ? {
@@ -44,7 +48,7 @@ export function buildLazadaPush(
           seller_id: data.shopId,
           message_type: TRADE_ORDER,
           data: {
-            order_status: kind === 'order.placed' ? 'unpaid' : 'canceled',
+            order_status: status,
             trade_order_id: orderId,
             trade_order_line_id: `${orderId}1`,
             status_update_time: Math.floor(now / 1000),

@@ -67,6 +67,7 @@ export const createPostmartDriver: DriverFactory<'postmart'> = (deps) => {
         'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))),
       }),
     serverError: (status) => postmartError(nextRequestId(), PM.server(status)),
+    itemRefused: () => postmartError(nextRequestId(), PM.productRefused),
     createShop: (name) => {
       const shopId = `PM-SELLER-${sellerIds.next().padStart(6, '0')}`;
       deps.catalogue.addShop({ shopId, name, authorised: true });

@@ -32,6 +32,12 @@ export function fieldFailure(
 }
 
 export const PM = {
+  /** The `refuseSellerSkus` fault: a policy refusal (our addition to the proposal). */
+  productRefused: {
+    status: 422,
+    code: 'PRODUCT_REFUSED',
+    message: 'The product violates the listing policy.',
+  },
   invalidParam: (field: string, rule: string, message?: string) =>
     fieldFailure(400, 'INVALID_PARAM', field, rule, message),
   unauthorized: (code: string, message: string): PostmartFailure => ({ status: 401, code, message }),

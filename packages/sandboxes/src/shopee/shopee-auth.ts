@@ -12,6 +12,13 @@ export const SHOPEE_PUBLIC_PATHS: ReadonlySet<string> = new Set([
   '/api/v2/auth/access_token/get',
 ]);
 
+/**
+ * Partner-level calls that need no shop: signed `partner_id + path + timestamp` without access_token/shop_id
+ * (SHP-DOC v2.media_space.upload_image common parameters). Clients that sign them as shop calls are
+ * accepted too, as those parameters are then checked like any Shop API's.
+ */
+export const SHOPEE_PARTNER_PATHS: ReadonlySet<string> = new Set(['/api/v2/media_space/upload_image']);
+
 export interface ShopeeAuthDeps {
   readonly app: ShopeeApp;
   readonly now: () => number;
@@ -39,7 +46,9 @@ export function authenticateShopee(request: SandboxRequest, deps: ShopeeAuthDeps
     response: shopeeError(deps.requestId(), error, message),
     ...(shopId === undefined ? {} : { shopId }),
   });
-  const isPublic = SHOPEE_PUBLIC_PATHS.has(request.path);
+  const isPublic =
+    SHOPEE_PUBLIC_PATHS.has(request.path) ||
+    (SHOPEE_PARTNER_PATHS.has(request.path) && !query.get('access_token') && !query.get('shop_id'));
   const required = isPublic
     ? ['partner_id', 'timestamp', 'sign']
     : ['partner_id', 'timestamp', 'access_token', 'shop_id', 'sign'];

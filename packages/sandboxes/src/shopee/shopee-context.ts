@@ -6,12 +6,15 @@ import type { Sequence } from '../core/sequence.js';
 import type { TokenStore } from '../core/token-store.js';
 import type { ShopeeApp } from '../types.js';
 import { type ShopeeFailure, shopeeError } from './shopee-errors.js';
+import type { MediaSpace } from './shopee-media-space.js';
 
 export interface ShopeeContext {
   readonly app: ShopeeApp;
   readonly catalogue: Catalogue;
   readonly tokens: TokenStore;
   readonly itemIds: Sequence;
+  /** Image ids upload_image issued, which add_item/update_item accept. */
+  readonly mediaSpace: MediaSpace;
   readonly now: () => number;
   readonly requestId: string;
   /** Empty on public APIs. */

@@ -1,4 +1,5 @@
 import type { DriverFactory } from '../core/driver.js';
+import { OrderBook } from '../core/order-book.js';
 import { requestIdSource } from '../core/request-ids.js';
 import { Sequence } from '../core/sequence.js';
 import { TokenStore } from '../core/token-store.js';
@@ -6,6 +7,8 @@ import type { ShopeeApp } from '../types.js';
 import { authenticateShopee } from './shopee-auth.js';
 import type { ShopeeContext } from './shopee-context.js';
 import { SHOPEE_MESSAGES as M, shopeeError } from './shopee-errors.js';
+import { MediaSpace, registerShopeeMediaRoutes } from './shopee-media-space.js';
+import { registerShopeeOrderRoutes } from './shopee-order-routes.js';
 import { shopeeRoutes } from './shopee-product-routes.js';
 import { buildShopeePush } from './shopee-push.js';
 import { registerShopeeTokenRoutes } from './shopee-token-routes.js';
@@ -26,8 +29,13 @@ export const createShopeeDriver: DriverFactory<'shopee'> = (deps) => {
   });
   const shopIds = new Sequence(322_300_001);
   const itemIds = new Sequence(3_000_000_001);
+  const mediaSpace = new MediaSpace();
   const nextRequestId = requestIdSource(deps.ids, 32);
-  const router = registerShopeeTokenRoutes(shopeeRoutes());
+  const orders = new OrderBook(deps.catalogue, deps.now);
+  const router = registerShopeeOrderRoutes(
+    registerShopeeTokenRoutes(registerShopeeMediaRoutes(shopeeRoutes())),
+    orders,
+  );
   const notFound = (path: string) =>
     shopeeError(nextRequestId(), 'error_not_found', `Invalid api path ${path}.`, 404);
 
@@ -52,6 +60,7 @@ export const createShopeeDriver: DriverFactory<'shopee'> = (deps) => {
         catalogue: deps.catalogue,
         tokens,
         itemIds,
+        mediaSpace,
         now: deps.now,
         requestId: nextRequestId(),
         shopId: identity.shopId ?? '',
@@ -61,6 +70,8 @@ export const createShopeeDriver: DriverFactory<'shopee'> = (deps) => {
     notFound: (request) => notFound(request.path),
     throttled: () => shopeeError(nextRequestId(), 'error_system_busy', M.busy, 429),
     serverError: (status) => shopeeError(nextRequestId(), 'error_server', M.server, status),
+    // Not a documented code: a policy refusal the adapter must treat as permanent (any non-transient code).
+    itemRefused: () => shopeeError(nextRequestId(), 'error_item_not_allowed', M.itemRefused),
     createShop: (name) => {
       const shopId = shopIds.next();
       deps.catalogue.addShop({ shopId, name, authorised: true });
@@ -69,7 +80,11 @@ export const createShopeeDriver: DriverFactory<'shopee'> = (deps) => {
     expireAccessToken: (shopId) => tokens.expireAccess(shopId),
     issueAuthCode: (shopId) => tokens.issueCode(shopId),
     buildPush: (kind, target, data) =>
-      buildShopeePush(app.partnerKey, deps.catalogue, deps.now(), { kind, target, data }),
-    reset: () => tokens.clear(),
+      buildShopeePush(app.partnerKey, deps.catalogue, deps.now(), { kind, target, data }, orders),
+    reset: () => {
+      tokens.clear();
+      orders.clear();
+      mediaSpace.clear();
+    },
   };
 };

@@ -27,6 +27,7 @@ export interface ShopeeFailure {
 }
 
 export const SHOPEE_MESSAGES = {
+  itemRefused: 'The item is not allowed on this platform.',
   missing: (name: string) => `There is no ${name} in query.`,
   invalidPartner: 'Invalid partner_id.',
   invalidTimestamp: 'Invalid timestamp.',

@@ -6,6 +6,7 @@ import { failWith, type ShopeeContext, shopeeBody, shopeeItem } from './shopee-c
 import { shopeeError, shopeeOk } from './shopee-errors.js';
 import { getItemList } from './shopee-item-list.js';
 import { attributesOf, candidateOf, mergeCandidate, newShopeeItem, shopeeItemView } from './shopee-items.js';
+import { unknownImage } from './shopee-media-space.js';
 import { addItemSchema, deleteItemSchema, type UpdateItemBody, updateItemSchema } from './shopee-schemas.js';
 import { registerShopeeStockRoutes } from './shopee-stock-routes.js';
 import { validateShopeeItem } from './shopee-validation.js';
@@ -22,6 +23,8 @@ function addItem(request: SandboxRequest, context: ShopeeContext): SandboxRespon
     attribute_list: data.attribute_list ?? [],
   });
   if (failure) return failWith(context, failure).response;
+  const imageRefusal = unknownImage(context, data.image?.image_id_list ?? []);
+  if (imageRefusal) return imageRefusal;
   if ((data.seller_stock ?? []).some((entry) => entry.location_id)) {
     return shopeeError(context.requestId, 'error_param', `invalid field seller_stock: ${LOCATION_MISMATCH}`);
   }
@@ -38,6 +41,8 @@ function updateItem(request: SandboxRequest, context: ShopeeContext): SandboxRes
   const patch = body.value;
   const failure = validateShopeeItem(mergeCandidate(candidateOf(found.value), patch));
   if (failure) return failWith(context, failure).response;
+  const imageRefusal = unknownImage(context, patch.image?.image_id_list ?? []);
+  if (imageRefusal) return imageRefusal;
   applyPatch(found.value, patch);
   context.catalogue.touch(found.value);
   return shopeeOk(context.requestId, shopeeItemView(found.value));

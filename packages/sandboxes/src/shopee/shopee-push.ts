@@ -1,6 +1,7 @@
 import type { Catalogue } from '../core/catalogue.js';
 import { hmacSha256Hex } from '../core/crypto.js';
 import type { PushMessage } from '../core/driver.js';
+import { type OrderBook, recordPushedOrder } from '../core/order-book.js';
 import type { PushData, PushKind } from '../types.js';
 
 /** Push codes of SHP-DOC v2.push.set_app_push_config: 3 order status update, 6 banned item. */
@@ -17,9 +18,13 @@ export function buildShopeePush(
   catalogue: Catalogue,
   now: number,
   request: { kind: PushKind; target: string; data: PushData },
+  orders: OrderBook,
 ): PushMessage {
   const { kind, target, data } = request;
   const timestamp = Math.floor(now / 1000);
+  const ordersn = data.orderId ?? `SB${timestamp}`;
+  const status = kind === 'order.placed' ? 'UNPAID' : 'CANCELLED';
+  if (kind !== 'item.banned') recordPushedOrder(orders, { kind, data, orderId: ordersn, status });
   const payload =
     kind === 'item.banned'
       ? {
@@ -33,8 +38,8 @@ export function buildShopeePush(
           shop_id: Number(data.shopId),
           timestamp,
           data: {
-            ordersn: data.orderId ?? `SB${timestamp}`,
-            status: kind === 'order.placed' ? 'UNPAID' : 'CANCELLED',
+            ordersn,
+            status,
             update_time: timestamp,
             items: [],
             completed_scenario: '',
