@@ -21,11 +21,9 @@ const baselineName = 'BASELINE (middy + Powertools)';
 
 /**
  * Functions that cannot start in production mode on this repo yet, with why: measured in local mode instead
- * (same code bundled; only a configuration branch differs) and footnoted in the output.
+ * (same code bundled; only a configuration branch differs) and footnoted in the output. None today.
  */
-const localModeOnly: Readonly<Record<string, string>> = {
-  'producer-notifier': 'refuses production mode until a Secrets Manager SecretStore exists (its handler.ts)',
-};
+const localModeOnly: Readonly<Record<string, string>> = {};
 
 /**
  * What a function sees at cold start in Lambda (no local endpoints: production mode), the same for every
