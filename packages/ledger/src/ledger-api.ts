@@ -83,6 +83,17 @@ export interface ListingLedger {
   getListing(productId: string, channel: Channel): Promise<Listing | undefined>;
   listListings(productId: string): Promise<Listing[]>;
   listListingsByProducer(producerId: string): Promise<Listing[]>;
+  /**
+   * Takes the lease on creating the product's item on a channel (false: another worker holds it). Taking it
+   * again as the same holder renews it.
+   */
+  takeCreationLease(input: {
+    productId: string;
+    channel: Channel;
+    holder: string;
+    leaseSeconds: number;
+  }): Promise<boolean>;
+  releaseCreationLease(input: { productId: string; channel: Channel; holder: string }): Promise<void>;
 }
 
 export interface Ledger extends ProductLedger, ProducerLedger, StockLedger, ListingLedger {}

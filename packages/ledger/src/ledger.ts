@@ -1,5 +1,6 @@
 import { DEFAULT_LOOKUP_CACHE_TTL_MS, DEFAULT_PRODUCER_CACHE_TTL_MS, DEFAULT_RETRY } from './constants.js';
 import type { LedgerContext } from './context.js';
+import { releaseCreationLease, takeCreationLease } from './creation-lease.js';
 import type { Ledger, ListingLedger, ProducerLedger, ProductLedger, StockLedger } from './ledger-api.js';
 import { changeListing, getListing, listListings, listListingsByProducer, recordBan } from './listings.js';
 import { createLookups, type Lookups } from './lookups.js';
@@ -153,5 +154,17 @@ function listingApi(context: LedgerContext, lookups: Lookups): ListingLedger {
     listListings: async (productId) => listListings(context, id(productId, 'productId')),
     listListingsByProducer: async (producerId) =>
       listListingsByProducer(context, id(producerId, 'producerId')),
+    takeCreationLease: async (input) =>
+      takeCreationLease(context, {
+        ...input,
+        productId: id(input.productId, 'productId'),
+        channel: channel(input.channel),
+      }),
+    releaseCreationLease: async (input) =>
+      releaseCreationLease(context, {
+        ...input,
+        productId: id(input.productId, 'productId'),
+        channel: channel(input.channel),
+      }),
   };
 }

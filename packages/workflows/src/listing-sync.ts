@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { BilingualText, EventDetail } from '@ocop-sync/domain';
 import { vietnamDate } from '@ocop-sync/domain';
 import type { Ledger, Listing, Product } from '@ocop-sync/ledger';
@@ -16,7 +17,13 @@ import type { ChannelWiring } from './marketplace-wiring.js';
 export interface ListingSyncDeps {
   ledger: Pick<
     Ledger,
-    'getProduct' | 'getListing' | 'availableToSell' | 'recordListingSynced' | 'recordListingFailed'
+    | 'getProduct'
+    | 'getListing'
+    | 'availableToSell'
+    | 'recordListingSynced'
+    | 'recordListingFailed'
+    | 'takeCreationLease'
+    | 'releaseCreationLease'
   >;
   adapter: MarketplaceAdapter;
   accountFor: ChannelWiring['accountFor'];
@@ -125,24 +132,60 @@ async function upsert(deps: ListingSyncDeps, work: Work): Promise<ListingSyncOut
       message: draft.reason,
     });
   }
-  const synced = listing?.synced;
-  const known: ListingRef | undefined =
-    synced === undefined
+  const knownFrom = (current: Listing | undefined): ListingRef | undefined =>
+    current?.synced === undefined
       ? undefined
       : {
           channel: request.channel,
           shopId: account.shopId,
           sellerSku: draft.draft.sellerSku,
-          externalItemId: synced.externalItemId,
+          externalItemId: current.synced.externalItemId,
         };
-  const upserted = await deps.adapter.upsertListing(account, draft.draft, known);
-  await succeed(
-    deps,
-    { ...request, productVersion: product.version },
-    { externalItemId: upserted.externalItemId, status: 'live' },
-    stock?.stockVersion,
+  const record = async (known: ListingRef | undefined) => {
+    const upserted = await deps.adapter.upsertListing(account, draft.draft, known);
+    await succeed(
+      deps,
+      { ...request, productVersion: product.version },
+      { externalItemId: upserted.externalItemId, status: 'live' },
+      stock?.stockVersion,
+    );
+    return 'synced' as const;
+  };
+  const known = knownFrom(listing);
+  if (known !== undefined) return record(known);
+  // Under the lease, read again: a worker that held it a moment ago may have created the item meanwhile.
+  return createOnce(deps, request, async () =>
+    record(knownFrom(await deps.ledger.getListing(request.productId, request.channel))),
   );
-  return 'synced';
+}
+
+/** Longer than listing-sync's timeout, so a lease outlives any one attempt that holds it. */
+const CREATION_LEASE_SECONDS = 120;
+
+/** Thrown (and so retried by the queue) while another worker is creating the same item. */
+export class CreationInProgressError extends Error {
+  override name = 'CreationInProgressError';
+}
+
+/**
+ * A first listing is created under the ledger's creation lease: a copy of the same request handled at the same
+ * moment waits (queue retry) and then finds the item recorded, instead of creating a second item with the
+ * same seller SKU (Shopee accepts duplicates).
+ */
+async function createOnce(
+  deps: ListingSyncDeps,
+  request: Request,
+  create: () => Promise<'synced'>,
+): Promise<'synced'> {
+  const lease = { productId: request.productId, channel: request.channel, holder: randomUUID() };
+  if (!(await deps.ledger.takeCreationLease({ ...lease, leaseSeconds: CREATION_LEASE_SECONDS }))) {
+    throw new CreationInProgressError(`${request.productId} is being created on ${request.channel}; retry`);
+  }
+  try {
+    return await create();
+  } finally {
+    await deps.ledger.releaseCreationLease(lease);
+  }
 }
 
 async function succeed(

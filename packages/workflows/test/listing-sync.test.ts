@@ -6,7 +6,7 @@ import { createAwsClients, type EventPublisher, loadConfig, type PublishEntry } 
 import { type Sandbox, startSandbox } from '@ocop-sync/sandboxes';
 import { createTestLedgerTable, type TestLedgerTable } from '@ocop-sync/test-support';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { handleListingRequest, type ListingSyncDeps } from '../src/listing-sync.js';
+import { CreationInProgressError, handleListingRequest, type ListingSyncDeps } from '../src/listing-sync.js';
 import { createChannelAdapter } from '../src/marketplace-wiring.js';
 
 const fastRetry = { maxAttempts: 5, baseDelayMs: 20, maxDelayMs: 200, budgetMs: 10_000 };
@@ -163,6 +163,22 @@ describe('listing sync against the Postmart sandbox and DynamoDB Local', () => {
     const once = request(product, 'list');
     await expect(handleListingRequest(deps, once)).resolves.toBe('synced');
     await expect(handleListingRequest(deps, once)).resolves.toBe('skipped');
+    expect(postmart.listItems(shopId)).toHaveLength(1);
+  });
+
+  it('creates one item when two copies of the same request are handled at the same moment', async () => {
+    const { shopId, product } = await stockedProducer();
+    const copy = request(product, 'list');
+    const outcomes = await Promise.allSettled([
+      handleListingRequest(deps, copy),
+      handleListingRequest(deps, { ...copy, requestId: uid('req') }),
+    ]);
+    // The loser either saw the winner's record or found the creation lease taken (and is retried by the queue).
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(CreationInProgressError);
+      else expect(['synced', 'skipped']).toContain(outcome.value);
+    }
+    await expect(handleListingRequest(deps, copy)).resolves.toBe('skipped');
     expect(postmart.listItems(shopId)).toHaveLength(1);
   });
 
