@@ -1,29 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { type Channel, type EventDetail, eventCatalogue, parseDetail } from '@ocop-sync/domain';
+import { type Channel, type EventDetail, eventCatalogue } from '@ocop-sync/domain';
 import { createLedger, type Ledger } from '@ocop-sync/ledger';
 import { RetryableError } from '@ocop-sync/marketplaces';
-import { createAwsClients, type EventPublisher, loadConfig, type PublishEntry } from '@ocop-sync/runtime';
+import { createAwsClients, loadConfig } from '@ocop-sync/runtime';
 import { type Sandbox, startSandbox } from '@ocop-sync/sandboxes';
 import { createTestLedgerTable, type TestLedgerTable } from '@ocop-sync/test-support';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CreationInProgressError, handleListingRequest, type ListingSyncDeps } from '../src/listing-sync.js';
 import { createChannelAdapter } from '../src/marketplace-wiring.js';
+import { memoryPublisher } from './support/memory-publisher.js';
 
 const fastRetry = { maxAttempts: 5, baseDelayMs: 20, maxDelayMs: 200, budgetMs: 10_000 };
 const uid = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 const NAME_NFD = 'Mật ong rừng U Minh Hạ'.normalize('NFD');
-
-/** An in-memory bus that checks every entry against the catalogue, like the real publisher. */
-function memoryPublisher(): EventPublisher & { entries: PublishEntry[] } {
-  const entries: PublishEntry[] = [];
-  return {
-    entries,
-    async publish(batch) {
-      for (const entry of batch) expect(parseDetail(entry.detailType, entry.detail).ok).toBe(true);
-      entries.push(...batch);
-    },
-  };
-}
 
 function configFor(table: TestLedgerTable, postmart: Sandbox<'postmart'>) {
   return loadConfig({

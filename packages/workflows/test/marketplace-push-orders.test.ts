@@ -1,9 +1,9 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eventCatalogue, parseDetail } from '@ocop-sync/domain';
+import { eventCatalogue } from '@ocop-sync/domain';
 import { createLedger } from '@ocop-sync/ledger';
-import { createAwsClients, type EventPublisher, loadConfig, type PublishEntry } from '@ocop-sync/runtime';
+import { createAwsClients, loadConfig } from '@ocop-sync/runtime';
 import { type Sandbox, type SandboxShop, startSandbox } from '@ocop-sync/sandboxes';
 import { createTestLedgerTable, type TestLedgerTable } from '@ocop-sync/test-support';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -21,20 +21,10 @@ import {
   toHttpResult,
 } from '../src/marketplace-push.js';
 import { createLedgerTokenStore } from '../src/marketplace-wiring.js';
+import { memoryPublisher } from './support/memory-publisher.js';
 
 const uid = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 const SKU = 'OCOP-CM-0001';
-
-function memoryPublisher(): EventPublisher & { entries: PublishEntry[] } {
-  const entries: PublishEntry[] = [];
-  return {
-    entries,
-    async publish(batch) {
-      for (const entry of batch) expect(parseDetail(entry.detailType, entry.detail).ok).toBe(true);
-      entries.push(...batch);
-    },
-  };
-}
 
 /** POST /webhooks/{channel} as API Gateway serves it: raw body, lower-cased headers, the handler's answer. */
 async function startReceiver(deps: MarketplacePushDeps): Promise<{ server: Server; base: string }> {

@@ -1,8 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseDetail } from '@ocop-sync/domain';
-import type { EventPublisher, PublishEntry } from '@ocop-sync/runtime';
 import { type Sandbox, startSandbox } from '@ocop-sync/sandboxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,17 +12,7 @@ import {
   verifyPush,
 } from '../src/marketplace-push.js';
 import type { MarketplaceApps } from '../src/marketplace-wiring.js';
-
-function memoryPublisher(): EventPublisher & { entries: PublishEntry[] } {
-  const entries: PublishEntry[] = [];
-  return {
-    entries,
-    async publish(batch) {
-      for (const entry of batch) expect(parseDetail(entry.detailType, entry.detail).ok).toBe(true);
-      entries.push(...batch);
-    },
-  };
-}
+import { memoryPublisher } from './support/memory-publisher.js';
 
 /** The push endpoint as API Gateway would serve it: POST /webhooks/{channel}, raw body, lower-cased headers. */
 async function startReceiver(deps: MarketplacePushDeps): Promise<{ server: Server; base: string }> {

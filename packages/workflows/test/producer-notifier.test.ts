@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  type CatalogueEvent,
-  type DetailType,
-  eventCatalogue,
-  parseDetail,
-  parseEvent,
-} from '@ocop-sync/domain';
+import { type CatalogueEvent, type DetailType, eventCatalogue, parseEvent } from '@ocop-sync/domain';
 import { createLedger, type Ledger } from '@ocop-sync/ledger';
-import type { EventPublisher, PublishEntry } from '@ocop-sync/runtime';
 import { createTestLedgerTable, type TestLedgerTable } from '@ocop-sync/test-support';
 import {
   type ClosableTransport,
@@ -26,6 +19,7 @@ import {
   handleProducerNotification,
   type ProducerNotifierDeps,
 } from '../src/producer-notifier.js';
+import { memoryPublisher } from './support/memory-publisher.js';
 
 const uid = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
@@ -48,17 +42,6 @@ async function startReceiver(): Promise<{ server: Server; url: string; received:
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { server, url: `http://127.0.0.1:${port}/ocop-hook`, received };
-}
-
-function memoryPublisher(): EventPublisher & { entries: PublishEntry[] } {
-  const entries: PublishEntry[] = [];
-  return {
-    entries,
-    async publish(batch) {
-      for (const entry of batch) expect(parseDetail(entry.detailType, entry.detail).ok).toBe(true);
-      entries.push(...batch);
-    },
-  };
 }
 
 function envelope(detailType: DetailType, detail: unknown, source = 'ocop.sync'): CatalogueEvent {
