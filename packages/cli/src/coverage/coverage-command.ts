@@ -21,7 +21,7 @@ export async function readCoverage(
   for (let start = 0; start < producerIds.length; start += PRODUCER_READ_CONCURRENCY) {
     const batch = producerIds.slice(start, start + PRODUCER_READ_CONCURRENCY);
     const results = await Promise.all(batch.map((id) => queries.listingsOfProducer(id)));
-    batch.forEach((id, index) => listings.set(id, results[index] ?? []));
+    for (const [index, id] of batch.entries()) listings.set(id, results[index] ?? []);
   }
   return computeCoverage(products, listings);
 }

@@ -20,7 +20,8 @@ const headers = [
 ];
 
 function cells(line: CoverageLine): string[] {
-  const district = line.level === 'district' ? line.district : line.level === 'province' ? '(tổng / all)' : '';
+  const district =
+    line.level === 'district' ? line.district : line.level === 'province' ? '(tổng / all)' : '';
   return [
     line.level === 'total' ? 'Tổng / Total' : line.province,
     district,

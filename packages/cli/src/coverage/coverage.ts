@@ -66,7 +66,9 @@ export function computeCoverage(
   }
   const lines: CoverageLine[] = [];
   for (const [key, provinceTally] of [...provinces].sort(byName)) {
-    const inProvince = [...districts].filter(([districtKey]) => districtKey.startsWith(`${key}|`)).sort(byName);
+    const inProvince = [...districts]
+      .filter(([districtKey]) => districtKey.startsWith(`${key}|`))
+      .sort(byName);
     for (const [, tally] of inProvince) lines.push(toLine('district', tally));
     lines.push(toLine('province', provinceTally));
   }
@@ -101,10 +103,9 @@ function toLine(level: CoverageLine['level'], tally: Tally): CoverageLine {
     producersLive: tally.live.size,
     liveShare,
     meetsTarget: liveShare >= COVERAGE_TARGET,
-    liveByChannel: Object.fromEntries(channels.map((channel) => [channel, tally.liveOn[channel].size])) as Record<
-      Channel,
-      number
-    >,
+    liveByChannel: Object.fromEntries(
+      channels.map((channel) => [channel, tally.liveOn[channel].size]),
+    ) as Record<Channel, number>,
   };
 }
 
