@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type CatalogueEvent, parseEvent } from '@ocop-sync/domain';
+import type { CatalogueEvent } from '@ocop-sync/domain';
 import { createLedger, type Ledger } from '@ocop-sync/ledger';
 import {
   InMemoryTokenStore,
@@ -16,25 +16,7 @@ import links from '../../../events/samples/registry/producer-channels-linked.jso
 import movements from '../../../events/samples/showroom/movements.json' with { type: 'json' };
 import { handleStockEvent } from '../src/stock-ledger.js';
 import { syncStock } from '../src/stock-sync.js';
-
-const uid = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
-
-/** Wraps a detail in an EventBridge envelope and parses it, as the queue handler would. */
-function toEvent(source: string, detailType: string, detail: unknown): CatalogueEvent {
-  const parsed = parseEvent({
-    version: '0',
-    id: randomUUID(),
-    'detail-type': detailType,
-    source,
-    account: '000000000000',
-    time: '2024-11-16T02:15:00Z',
-    region: 'ap-southeast-1',
-    resources: [],
-    detail,
-  });
-  if (!parsed.ok) throw new Error(`bad fixture ${detailType}: ${JSON.stringify(parsed.issues)}`);
-  return parsed.value;
-}
+import { toEvent, uid } from './support/catalogue-event.js';
 
 /** What the stock-ledger function would have put on the bus, as stock-sync's queue delivers it. */
 const delivered = (entries: readonly PublishEntry[]): ReceivedEvent[] =>
