@@ -1,14 +1,7 @@
 import { isInSeason } from '@ocop-sync/domain';
-import { loadSamples } from '@ocop-sync/local-stack';
+import { type CertifiedProduct, certifiedProductsOf, loadSamples } from '@ocop-sync/local-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Journey,
-  monthInVietnam,
-  nfc,
-  type SampleProduct,
-  sampleProducts,
-  startJourney,
-} from './journey-kit.js';
+import { type Journey, monthInVietnam, nfc, startJourney } from './journey-kit.js';
 
 /**
  * Journey 1, automatic listing on certification: a council decision certifying 24 products across the six
@@ -18,13 +11,15 @@ import {
 describe('journey 1: automatic listing on certification', () => {
   let journey: Journey;
   const decisions = loadSamples('registry/council-decisions.json');
-  const products = sampleProducts(decisions);
-  const shippable = (product: SampleProduct) => product.group !== 'community-tourism';
+  const products = certifiedProductsOf(decisions);
+  const shippable = (product: CertifiedProduct) => product.group !== 'community-tourism';
   /** Every (product, channel) that should be live now: shippable, in season, on a channel its producer linked. */
   const expectedLive = () =>
     products
       .filter((product) => shippable(product) && isInSeason(product.seasonWindows, monthInVietnam()))
-      .flatMap((product) => journey.channelsOf(product.producerId).map((channel) => ({ product, channel })));
+      .flatMap((product) =>
+        journey.channelsOf(product.producer.producerId).map((channel) => ({ product, channel })),
+      );
 
   beforeAll(async () => {
     journey = await startJourney();
@@ -43,7 +38,7 @@ describe('journey 1: automatic listing on certification', () => {
     const live = expectedLive();
     expect(live.length).toBeGreaterThan(20);
     const wrong = live.flatMap(({ product, channel }) => {
-      const items = journey.itemsOf(product.producerId, channel, product.productId);
+      const items = journey.itemsOf(product.producer.producerId, channel, product.productId);
       const item = items[0];
       if (items.length !== 1 || item === undefined)
         return [`${product.productId} on ${channel}: ${items.length} items`];
@@ -69,7 +64,7 @@ describe('journey 1: automatic listing on certification', () => {
     expect(services.length).toBeGreaterThanOrEqual(2);
     for (const service of services) {
       for (const channel of ['shopee', 'lazada', 'postmart'] as const) {
-        expect(journey.itemsOf(service.producerId, channel, service.productId)).toEqual([]);
+        expect(journey.itemsOf(service.producer.producerId, channel, service.productId)).toEqual([]);
       }
     }
   });
@@ -98,16 +93,16 @@ describe('journey 1: automatic listing on certification', () => {
     if (product === undefined || renewal === undefined)
       throw new Error('renewal sample names no sample product');
     const before = journey
-      .channelsOf(product.producerId)
+      .channelsOf(product.producer.producerId)
       .map((channel) =>
-        journey.itemsOf(product.producerId, channel, productId).map((item) => item.externalItemId),
+        journey.itemsOf(product.producer.producerId, channel, productId).map((item) => item.externalItemId),
       );
 
     await journey.send([renewal]);
 
     const after = journey
-      .channelsOf(product.producerId)
-      .map((channel) => journey.itemsOf(product.producerId, channel, productId));
+      .channelsOf(product.producer.producerId)
+      .map((channel) => journey.itemsOf(product.producer.producerId, channel, productId));
     expect(after.map((items) => items.map((item) => item.externalItemId))).toEqual(before);
     expect(after.flat().every((item) => item.status === 'live')).toBe(true);
     expect((await journey.ledger.getProduct(productId))?.certificate.expiresOn).toBe('2030-10-30');
@@ -121,21 +116,21 @@ describe('journey 1: automatic listing on certification', () => {
 
     await journey.send(revocations);
 
-    for (const channel of journey.channelsOf(product.producerId)) {
-      const items = journey.itemsOf(product.producerId, channel, productId);
+    for (const channel of journey.channelsOf(product.producer.producerId)) {
+      const items = journey.itemsOf(product.producer.producerId, channel, productId);
       expect(
         items.every((item) => item.status !== 'live'),
         `${productId} on ${channel}`,
       ).toBe(true);
     }
     const listings = await journey.ledger.listListings(productId);
-    expect(listings.length).toBe(journey.channelsOf(product.producerId).length);
+    expect(listings.length).toBe(journey.channelsOf(product.producer.producerId).length);
     expect(listings.every((listing) => listing.status === 'delisted')).toBe(true);
     const told = journey.receiver
       .received()
       .filter((message) => message.type === 'listing.delisted' && message.data.productId === productId);
     expect(told.map((message) => message.data.channel).sort()).toEqual(
-      [...journey.channelsOf(product.producerId)].sort(),
+      [...journey.channelsOf(product.producer.producerId)].sort(),
     );
   });
 
@@ -149,11 +144,15 @@ describe('journey 1: automatic listing on certification', () => {
     const renewed = products.find((product) => product.productId === 'TH-2024-0003');
     const honey = products.find((product) => product.productId === 'TH-2024-0001');
     if (renewed === undefined || honey === undefined) throw new Error('sample products missing');
-    for (const channel of journey.channelsOf(renewed.producerId)) {
-      expect(journey.itemsOf(renewed.producerId, channel, renewed.productId)[0]?.status).toBe('live');
+    for (const channel of journey.channelsOf(renewed.producer.producerId)) {
+      expect(journey.itemsOf(renewed.producer.producerId, channel, renewed.productId)[0]?.status).toBe(
+        'live',
+      );
     }
-    for (const channel of journey.channelsOf(honey.producerId)) {
-      expect(journey.itemsOf(honey.producerId, channel, honey.productId)[0]?.status).not.toBe('live');
+    for (const channel of journey.channelsOf(honey.producer.producerId)) {
+      expect(journey.itemsOf(honey.producer.producerId, channel, honey.productId)[0]?.status).not.toBe(
+        'live',
+      );
     }
     const expired = journey.receiver
       .received()

@@ -15,48 +15,9 @@ import {
   startProducerReceiver,
 } from '@ocop-sync/local-stack';
 import type { SandboxItem } from '@ocop-sync/sandboxes';
-import { z } from 'zod';
 
 /** How long one step may take to settle (every queue drained, retries included). */
 const SETTLE_MS = 60_000;
-
-/** The product fields a journey checks, read from the council-decision samples. */
-export interface SampleProduct {
-  productId: string;
-  producerId: string;
-  name: string;
-  group: string;
-  priceVnd: number;
-  traceabilityUrl: string | undefined;
-  seasonWindows: ReadonlyArray<{ fromMonth: number; toMonth: number }> | undefined;
-}
-
-const certifiedSample = z.looseObject({
-  product: z.looseObject({
-    productId: z.string(),
-    name: z.string(),
-    group: z.string(),
-    priceVnd: z.number(),
-    producer: z.looseObject({ producerId: z.string() }),
-    traceabilityUrl: z.string().optional(),
-    seasonWindows: z.array(z.object({ fromMonth: z.number(), toMonth: z.number() })).optional(),
-  }),
-});
-
-export function sampleProducts(events: readonly SampleEvent[]): SampleProduct[] {
-  return events.map((event) => {
-    const { product } = certifiedSample.parse(event.detail);
-    return {
-      productId: product.productId,
-      producerId: product.producer.producerId,
-      name: product.name,
-      group: product.group,
-      priceVnd: product.priceVnd,
-      traceabilityUrl: product.traceabilityUrl,
-      seasonWindows: product.seasonWindows,
-    };
-  });
-}
 
 /** The whole system on this machine, producers' shops linked and their webhook receiver listening. */
 export interface Journey {

@@ -21,7 +21,13 @@ export { type ProducerReceiver, type ReceivedMessage, startProducerReceiver } fr
 export { createProgress, type Progress, silentProgress } from './progress.js';
 export { createBusClient, type PublishOutcome, publish } from './publisher.js';
 export type { RunningRoute } from './routes.js';
-export { loadInvalidSample, loadSamples, type SampleEvent } from './samples.js';
+export {
+  type CertifiedProduct,
+  certifiedProductsOf,
+  loadInvalidSample,
+  loadSamples,
+  type SampleEvent,
+} from './samples.js';
 export type { ScheduleRunner } from './schedules.js';
 export { createDemoShops, type DemoShop, rewriteShopIds } from './shops.js';
 export { type SqsServer, startSqsServer } from './sqs-server.js';

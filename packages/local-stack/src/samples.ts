@@ -41,3 +41,27 @@ export const demoSampleFiles = {
   orders: 'marketplace/orders.json',
   revocations: 'registry/certification-revoked.json',
 } as const;
+
+const certifiedProduct = z.looseObject({
+  product: z.looseObject({
+    productId: z.string(),
+    name: z.string(),
+    group: z.string(),
+    priceVnd: z.number(),
+    producer: z.looseObject({ producerId: z.string() }),
+    traceabilityUrl: z.string().optional(),
+    seasonWindows: z.array(z.object({ fromMonth: z.number(), toMonth: z.number() })).optional(),
+  }),
+});
+/** What the demo and the journeys check of a certified sample product. */
+export type CertifiedProduct = z.output<typeof certifiedProduct>['product'];
+
+/** The products of ProductCertified samples, once each (the last event for an id wins). */
+export function certifiedProductsOf(events: readonly SampleEvent[]): CertifiedProduct[] {
+  const byId = new Map<string, CertifiedProduct>();
+  for (const event of events) {
+    const parsed = certifiedProduct.safeParse(event.detail);
+    if (parsed.success) byId.set(parsed.data.product.productId, parsed.data.product);
+  }
+  return [...byId.values()];
+}

@@ -2,12 +2,11 @@ import { type AttributeValue, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { isInSeason, unshippableGroups, vietnamDate } from '@ocop-sync/domain';
 import { createLedger, type Ledger } from '@ocop-sync/ledger';
 import type { ItemStatus } from '@ocop-sync/sandboxes';
-import { z } from 'zod';
 import { HANDLER_LOAD_FAILED, PLACEHOLDER_MARKER } from './constants.js';
 import type { LocalStack } from './local-stack.js';
 import type { ProducerReceiver } from './producer-receiver.js';
 import type { PublishOutcome } from './publisher.js';
-import type { SampleEvent } from './samples.js';
+import { type CertifiedProduct, certifiedProductsOf, type SampleEvent } from './samples.js';
 import type { DemoShop } from './shops.js';
 
 export interface PhaseOutcome extends PublishOutcome {
@@ -90,7 +89,7 @@ export async function collectSummary(
     revoked: readonly string[];
   },
 ): Promise<DemoSummary> {
-  const certified = certifiedProducts(input.certifications);
+  const certified = certifiedProductsOf(input.certifications);
   const productIds = certified.map((product) => product.productId);
   const listings = input.shops.map((shop) => ({
     channel: shop.channel,
@@ -192,25 +191,6 @@ async function countWebhooks(stack: LocalStack): Promise<DemoSummary['webhooks']
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return { messages, deliveries };
-}
-
-const certifiedProduct = z.looseObject({
-  product: z.looseObject({
-    productId: z.string(),
-    group: z.string(),
-    producer: z.looseObject({ producerId: z.string() }),
-    seasonWindows: z.array(z.object({ fromMonth: z.number(), toMonth: z.number() })).optional(),
-  }),
-});
-type CertifiedProduct = z.output<typeof certifiedProduct>['product'];
-
-function certifiedProducts(events: readonly SampleEvent[]): CertifiedProduct[] {
-  const byId = new Map<string, CertifiedProduct>();
-  for (const event of events) {
-    const parsed = certifiedProduct.safeParse(event.detail);
-    if (parsed.success) byId.set(parsed.data.product.productId, parsed.data.product);
-  }
-  return [...byId.values()];
 }
 
 async function checkJourneys(
