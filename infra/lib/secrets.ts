@@ -4,6 +4,14 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledgeWildcardResource } from './nag.js';
 
+/** Read, update and create a secret's value (a token refresh or a rotation writes a new version). */
+const SECRET_READ_WRITE = [
+  'secretsmanager:GetSecretValue',
+  'secretsmanager:DescribeSecret',
+  'secretsmanager:PutSecretValue',
+  'secretsmanager:CreateSecret',
+] as const;
+
 /**
  * Why a secret grant ends in `*`: these secrets are one per producer shop or endpoint, named by the flows
  * that create them after deployment, and Secrets Manager appends a random six-character suffix to every
@@ -59,18 +67,7 @@ export class SyncSecrets extends Construct {
 
   /** Read, update and create per-shop token secrets (a token refresh writes the new pair back). */
   grantReadWriteShopTokens(grantee: IGrantable): Grant {
-    const resource = this.arnsUnder(this.shopTokensPrefix);
-    acknowledgeWildcardResource(grantee, resource, perProducerSecretsReason('shop token'));
-    return Grant.addToPrincipal({
-      grantee,
-      actions: [
-        'secretsmanager:GetSecretValue',
-        'secretsmanager:DescribeSecret',
-        'secretsmanager:PutSecretValue',
-        'secretsmanager:CreateSecret',
-      ],
-      resourceArns: [resource],
-    });
+    return this.grantUnder(grantee, this.shopTokensPrefix, 'shop token', SECRET_READ_WRITE);
   }
 
   /**
@@ -78,19 +75,17 @@ export class SyncSecrets extends Construct {
    * version, then moves AWSCURRENT to it (`UpdateSecretVersionStage`, a compare-and-swap). No DeleteSecret.
    */
   grantReadWriteWebhookSecrets(grantee: IGrantable): Grant {
-    const resource = this.arnsUnder(this.webhookSecretsPrefix);
-    acknowledgeWildcardResource(grantee, resource, perProducerSecretsReason('webhook signing'));
-    return Grant.addToPrincipal({
-      grantee,
-      actions: [
-        'secretsmanager:GetSecretValue',
-        'secretsmanager:DescribeSecret',
-        'secretsmanager:PutSecretValue',
-        'secretsmanager:CreateSecret',
-        'secretsmanager:UpdateSecretVersionStage',
-      ],
-      resourceArns: [resource],
-    });
+    return this.grantUnder(grantee, this.webhookSecretsPrefix, 'webhook signing', [
+      ...SECRET_READ_WRITE,
+      'secretsmanager:UpdateSecretVersionStage',
+    ]);
+  }
+
+  /** The actions on every secret under a per-producer prefix (their names are only known after deployment). */
+  private grantUnder(grantee: IGrantable, prefix: string, what: string, actions: readonly string[]): Grant {
+    const resource = this.arnsUnder(prefix);
+    acknowledgeWildcardResource(grantee, resource, perProducerSecretsReason(what));
+    return Grant.addToPrincipal({ grantee, actions: [...actions], resourceArns: [resource] });
   }
 
   /** The ARNs of every secret whose name starts with `prefix` (see `perProducerSecretsReason`). */
