@@ -1,3 +1,4 @@
+export * from './authorization/index.js';
 export * from './http/adapter-options.js';
 export { defaultRetryPolicy, defaultTimeoutMs } from './http/constants.js';
 export * from './http/errors.js';

@@ -56,6 +56,11 @@ export interface MarketplaceListing {
   status: ListingStatus;
   /** The marketplace's own status word (`NORMAL`, `Pending QC`, `pending_review` …). */
   marketplaceStatus: string;
+  /**
+   * The marketplace's own last-modified time of the item (epoch ms), where its API returns one: a hand edit in
+   * the seller centre moves it. Shopee gives whole seconds.
+   */
+  updatedAt?: number;
 }
 
 export interface OcopLabel {
@@ -122,6 +127,17 @@ export interface MarketplaceAdapter {
   remove(account: ShopAccount, ref: ListingRef): Promise<void>;
   /** Undefined when the marketplace holds no such item. */
   getListing(account: ShopAccount, lookup: ListingLookup): Promise<MarketplaceListing | undefined>;
+  /**
+   * Batch read-back: one call per page where the marketplace reads several items at once. One listing per ref
+   * the marketplace still holds (banned and deleted items included, with that status), each carrying the
+   * caller's ref, in the refs' order (repeats once); a ref missing from the result is a listing the
+   * marketplace no longer holds.
+   *
+   * @example
+   * const held = await adapter.getListings(account, refs);
+   * const missing = refs.filter((ref) => !held.some((listing) => listing.ref === ref));
+   */
+  getListings(account: ShopAccount, refs: readonly ListingRef[]): Promise<MarketplaceListing[]>;
   /** Refreshes the shop's access token now (the adapter also does this on its own before expiry). */
   refreshToken(account: ShopAccount): Promise<void>;
   /** The order's lines, read from the marketplace; undefined when the shop holds no such order. */

@@ -9,11 +9,12 @@ const cliSchema = z.object({
   seed: z.coerce.number().int().default(1),
   tokenTtlSeconds: z.coerce.number().int().positive().optional(),
   shopName: z.string().min(1).default('HTX Nông sản OCOP (sandbox)'),
+  callbackUrl: z.url().optional(),
 });
 export type CliArgs = z.infer<typeof cliSchema>;
 
 export const USAGE =
-  'usage: sandbox <shopee|lazada|postmart> [--port 0] [--host 127.0.0.1] [--seed 1] [--token-ttl-seconds N] [--shop-name NAME]';
+  'usage: sandbox <shopee|lazada|postmart> [--port 0] [--host 127.0.0.1] [--seed 1] [--token-ttl-seconds N] [--shop-name NAME] [--callback-url URL]';
 
 /** Parses `sandbox <kind> [options]`; returns an error message instead of throwing. */
 export function parseCliArgs(
@@ -29,6 +30,7 @@ export function parseCliArgs(
         seed: { type: 'string' },
         'token-ttl-seconds': { type: 'string' },
         'shop-name': { type: 'string' },
+        'callback-url': { type: 'string' },
       },
     });
     const parsed = cliSchema.safeParse({
@@ -38,6 +40,7 @@ export function parseCliArgs(
       seed: values.seed,
       tokenTtlSeconds: values['token-ttl-seconds'],
       shopName: values['shop-name'],
+      callbackUrl: values['callback-url'],
     });
     if (parsed.success) return { ok: true, args: parsed.data };
     const issue = parsed.error.issues[0];

@@ -9,12 +9,13 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const { kind, port, host, seed, tokenTtlSeconds, shopName } = parsed.args;
+  const { kind, port, host, seed, tokenTtlSeconds, shopName, callbackUrl } = parsed.args;
   const sandbox = await startSandbox(kind, {
     port,
     host,
     seed,
     ...(tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds }),
+    ...(callbackUrl === undefined ? {} : { callbackUrl }),
   });
   const shop = await sandbox.createShop({ name: shopName });
   console.log(`${kind} sandbox listening on ${sandbox.url}`);

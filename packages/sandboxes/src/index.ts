@@ -12,6 +12,8 @@ export { startSandbox } from './start-sandbox.js';
 export type {
   AppFor,
   BucketConfig,
+  ConsentOutcome,
+  ConsentRequest,
   FaultConfig,
   ItemStatus,
   LazadaApp,
@@ -27,6 +29,7 @@ export type {
   SandboxOptions,
   SandboxShop,
   SandboxSku,
+  SellerCentreEdit,
   ShopeeApp,
 } from './types.js';
 export { MARKETPLACE_KINDS } from './types.js';

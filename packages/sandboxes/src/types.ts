@@ -1,6 +1,7 @@
-import type { FaultConfig, PushData, PushKind } from './core/schemas.js';
+import type { ConsentOutcome, ConsentRequest } from './core/consent.js';
+import type { FaultConfig, PushData, PushKind, SellerCentreEdit } from './core/schemas.js';
 
-export type { FaultConfig, PushData, PushKind };
+export type { ConsentOutcome, ConsentRequest, FaultConfig, PushData, PushKind, SellerCentreEdit };
 
 export const MARKETPLACE_KINDS = ['shopee', 'lazada', 'postmart'] as const;
 export type MarketplaceKind = (typeof MARKETPLACE_KINDS)[number];
@@ -31,6 +32,11 @@ export interface SandboxOptions {
   readonly refreshTokenTtlSeconds?: number;
   /** The sandbox clock (epoch ms): timestamp windows, token expiry, rate limits. Default Date.now. */
   readonly now?: () => number;
+  /**
+   * The callback URL registered for the app in the marketplace console (Lazada: `redirect_uri` must equal it;
+   * Postmart grant page: checked when set). Changeable later with `setCallbackUrl`.
+   */
+  readonly callbackUrl?: string;
 }
 
 export interface ShopeeApp {
@@ -116,7 +122,8 @@ export interface RequestLogEntry {
   readonly status: number;
   readonly shopId?: string;
   readonly at: number;
-  readonly fault?: 'error' | 'timeout' | 'drop' | 'throttle' | 'rate-limit' | 'refuse';
+  /** `ignored`: a stock or price write answered as a success but not applied (`ignoreWriteRate`). */
+  readonly fault?: 'error' | 'timeout' | 'drop' | 'throttle' | 'rate-limit' | 'refuse' | 'ignored';
 }
 
 export interface Sandbox<K extends MarketplaceKind = MarketplaceKind> {
@@ -134,6 +141,17 @@ export interface Sandbox<K extends MarketplaceKind = MarketplaceKind> {
   issueAuthCode(shopId: string): string;
   /** Sends one signed push to `target`; `item.banned` also bans the item. Rejects if `target` is unreachable. */
   push(kind: PushKind, target: string, data: PushData): Promise<{ status: number }>;
+  /** A hand edit in the seller centre (first SKU's price/stock, the title): bumps version and updatedAt. */
+  editInSellerCentre(shopId: string, externalItemId: string, changes: SellerCentreEdit): SandboxItem;
+  /** While locked, a stock write that lowers the item's stock is refused with the marketplace's campaign error. */
+  lockCampaignStock(shopId: string, externalItemId: string): void;
+  unlockCampaignStock(shopId: string, externalItemId: string): void;
+  /** Bans the item the way the marketplace's moderation does, without sending a push. */
+  banItem(shopId: string, externalItemId: string, reason: string): SandboxItem;
+  /** Plays the seller in a browser: opens an authorisation (or grant/revoke) page, logs in as `shopId`, confirms. */
+  consent(request: ConsentRequest): Promise<ConsentOutcome>;
+  /** Registers the app's callback URL (as in the marketplace console); undefined removes it. */
+  setCallbackUrl(callbackUrl: string | undefined): void;
   requestLog(): RequestLogEntry[];
   /** Forgets shops, items, tokens, faults, rate-limit buckets and the request log. */
   reset(): void;

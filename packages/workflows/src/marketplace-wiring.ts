@@ -163,6 +163,7 @@ function lazyAdapter(channel: Channel, get: () => Promise<MarketplaceAdapter>): 
     delist: async (account, ref) => (await get()).delist(account, ref),
     remove: async (account, ref) => (await get()).remove(account, ref),
     getListing: async (account, lookup) => (await get()).getListing(account, lookup),
+    getListings: async (account, refs) => (await get()).getListings(account, refs),
     refreshToken: async (account) => (await get()).refreshToken(account),
     getOrder: async (account, orderId) => (await get()).getOrder(account, orderId),
   };

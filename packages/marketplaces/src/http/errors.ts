@@ -1,4 +1,5 @@
 import type { BilingualText, Channel } from '@ocop-sync/domain';
+import type { ListingRef } from '../types.js';
 
 interface MarketplaceErrorContext {
   channel: Channel;
@@ -65,8 +66,11 @@ export class PermanentError extends MarketplaceError {
   }
 }
 
-/** Who must act: the producer re-authorises the shop, or an operator fixes the app's credentials. */
-export type Resolution = 'reauthorize-shop' | 'fix-configuration';
+/**
+ * Who must act: the producer re-authorises the shop, an operator fixes the app's credentials, or the producer
+ * takes the item out of a marketplace campaign (or waits for it to end).
+ */
+export type Resolution = 'reauthorize-shop' | 'fix-configuration' | 'leave-campaign';
 
 /** Nothing will work until a person acts (shop disconnected, refresh token expired, app key refused). */
 export class NeedsHumanError extends MarketplaceError {
@@ -84,6 +88,32 @@ export class NeedsHumanError extends MarketplaceError {
 }
 
 /**
+ * The marketplace refused to lower a listing's stock because a promotion/campaign holds it. Retrying will not
+ * help until the campaign ends or the producer takes the item out of it: record it once, do not loop.
+ */
+export class StockLockedByCampaignError extends NeedsHumanError {
+  readonly ref: ListingRef;
+  /** The marketplace's own words for the refusal. */
+  readonly marketplaceMessage: string;
+
+  constructor(context: { ref: ListingRef; code: string; marketplaceMessage: string; cause?: unknown }) {
+    const { ref, code, marketplaceMessage } = context;
+    super(
+      `${ref.channel} refused to lower stock of ${ref.sellerSku} during a campaign (${code}): ${marketplaceMessage}`,
+      {
+        channel: ref.channel,
+        code,
+        ...(context.cause === undefined ? {} : { cause: context.cause }),
+        resolution: 'leave-campaign',
+        humanMessage: campaignLockMessage(ref.channel, marketplaceMessage),
+      },
+    );
+    this.ref = ref;
+    this.marketplaceMessage = marketplaceMessage;
+  }
+}
+
+/**
  * Internal signal from a marketplace's response interpreter: the access token was refused. The token
  * keeper refreshes once and repeats the call; a second refusal becomes a {@link NeedsHumanError}.
  */
@@ -92,6 +122,11 @@ export class InvalidAccessTokenError extends MarketplaceError {}
 export const reauthorizeMessage = (channel: Channel): BilingualText => ({
   vi: `Kết nối gian hàng ${channelLabel[channel]} đã hết hạn hoặc bị thu hồi. Vui lòng đăng nhập và cấp quyền lại cho ocop-sync.`,
   en: `The ${channelLabel[channel]} shop connection has expired or was revoked. Please sign in and authorise ocop-sync again.`,
+});
+
+export const campaignLockMessage = (channel: Channel, detail: string): BilingualText => ({
+  vi: `${channelLabel[channel]} không cho giảm tồn kho khi sản phẩm đang trong chương trình khuyến mãi: ${detail}. Hãy rút sản phẩm khỏi chương trình hoặc chờ chương trình kết thúc.`,
+  en: `${channelLabel[channel]} will not lower the stock while the item is in a campaign: ${detail}. Take the item out of the campaign or wait until it ends.`,
 });
 
 export const configurationMessage = (channel: Channel): BilingualText => ({

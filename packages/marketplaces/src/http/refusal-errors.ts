@@ -65,6 +65,12 @@ export function permanentError(rejection: Rejection): PermanentError {
   });
 }
 
+/** The marketplace's own words inside a refusal built by {@link permanentError}. */
+export function refusalDetail(error: PermanentError): string {
+  const prefix = `${error.channel} refused (${error.code}): `;
+  return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+}
+
 export function shopDisconnected(channel: Channel, code: string, detail: string): NeedsHumanError {
   return new NeedsHumanError(`${channel} shop needs re-authorisation (${code}): ${detail}`, {
     channel,

@@ -1,7 +1,7 @@
 import { type AdapterOptions, sharedKit } from '../http/adapter-options.js';
-import { InvalidAccessTokenError, PermanentError } from '../http/errors.js';
+import { InvalidAccessTokenError, PermanentError, StockLockedByCampaignError } from '../http/errors.js';
 import type { HttpMethod } from '../http/http-client.js';
-import { shopDisconnected } from '../http/refusal-errors.js';
+import { refusalDetail, shopDisconnected } from '../http/refusal-errors.js';
 import { type RefreshTokens, TokenKeeper } from '../http/token-keeper.js';
 import type {
   ListingDraft,
@@ -15,9 +15,11 @@ import type {
 } from '../types.js';
 import { type ListingSteps, upsertListing } from '../upsert-listing.js';
 import { LazadaApi, type LazadaCredentials } from './client.js';
+import { CAMPAIGN_STOCK_LOCKED } from './errors.js';
 import { lazadaImages } from './images.js';
 import { readLazadaOrder } from './orders.js';
 import * as payload from './payload.js';
+import { readLazadaListings } from './read-back.js';
 
 export interface LazadaAdapterOptions extends AdapterOptions, LazadaCredentials {
   /** Token APIs' host (`https://auth.lazada.com/rest`); defaults to `baseUrl`, as in the sandbox. */
@@ -71,7 +73,15 @@ export class LazadaAdapter implements MarketplaceAdapter {
   /** UpdateSellableQuantity: an absolute, idempotent set (research §2.5). */
   async setStock(account: ShopAccount, ref: ListingRef, quantity: number): Promise<void> {
     const body = payload.skuPayload(ref, { SellableQuantity: String(quantity) });
-    await this.#seller(account, (call) => call('POST', '/product/stock/sellable/update', { payload: body }));
+    try {
+      await this.#seller(account, (call) =>
+        call('POST', '/product/stock/sellable/update', { payload: body }),
+      );
+    } catch (error) {
+      if (!(error instanceof PermanentError && error.code === CAMPAIGN_STOCK_LOCKED)) throw error;
+      const marketplaceMessage = refusalDetail(error);
+      throw new StockLockedByCampaignError({ ref, code: error.code, marketplaceMessage, cause: error });
+    }
   }
 
   async setPrice(account: ShopAccount, ref: ListingRef, priceVnd: number): Promise<void> {
@@ -97,6 +107,13 @@ export class LazadaAdapter implements MarketplaceAdapter {
 
   getListing(account: ShopAccount, lookup: ListingLookup): Promise<MarketplaceListing | undefined> {
     return this.#seller(account, (call) => this.#find(account, call, lookup));
+  }
+
+  /** GetProducts by seller SKU, 50 a call, then `filter=deleted` for what is still missing (see read-back.ts). */
+  getListings(account: ShopAccount, refs: readonly ListingRef[]): Promise<MarketplaceListing[]> {
+    const read = (query: Record<string, string>) =>
+      this.#seller(account, (call) => call('GET', '/products/get', query));
+    return readLazadaListings(read, account.shopId, refs);
   }
 
   async refreshToken(account: ShopAccount): Promise<void> {

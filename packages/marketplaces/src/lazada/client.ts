@@ -25,7 +25,11 @@ const envelope = z.object({
   type: z.string().optional(),
   message: z.string().optional(),
   data: z.unknown().optional(),
-  detail: z.array(z.object({ field: z.string().optional(), message: z.string().optional() })).optional(),
+  detail: z
+    .array(
+      z.object({ field: z.string().optional(), message: z.string().optional(), code: z.string().optional() }),
+    )
+    .optional(),
 });
 
 /**

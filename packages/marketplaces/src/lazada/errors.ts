@@ -47,13 +47,21 @@ export interface LazadaErrorBody {
   type?: string;
   code: string;
   message?: string;
-  detail?: readonly { field?: string; message?: string }[];
+  detail?: readonly { field?: string; message?: string; code?: string }[];
 }
+
+/**
+ * `4170`: during a campaign stock may be increased but not decreased (LAZ-API product-api/updatepricequantity.json,
+ * research §2.4). Batch calls answer it per SKU in `detail` under the overview code `501`.
+ */
+export const CAMPAIGN_STOCK_LOCKED = '4170';
 
 /** Turns a Lazada error envelope into retry, token refresh, a human's job, or a permanent refusal. */
 export function classifyLazadaError(body: LazadaErrorBody, status: number): Verdict<never> {
-  const { code } = body;
-  const message = [body.message ?? '', body.detail?.[0]?.message ?? ''].filter(Boolean).join(' — ');
+  const campaign = body.detail?.find((entry) => entry.code === CAMPAIGN_STOCK_LOCKED);
+  const code = campaign === undefined ? body.code : CAMPAIGN_STOCK_LOCKED;
+  const first = campaign ?? body.detail?.[0];
+  const message = [body.message ?? '', first?.message ?? ''].filter(Boolean).join(' — ');
   if (throttling.has(code) || status === 429) {
     return {
       kind: 'retry',
@@ -69,7 +77,9 @@ export function classifyLazadaError(body: LazadaErrorBody, status: number): Verd
   if (code === 'IllegalAccessToken') return fail(tokenRefused('lazada', code, message));
   if (disconnected.has(code)) return fail(shopDisconnected('lazada', code, message));
   if (credentials.has(code)) return fail(misconfigured('lazada', code, message));
-  return fail(permanentError({ channel: 'lazada', code, detail: message, ...refusalKind(body) }));
+  return fail(
+    permanentError({ channel: 'lazada', code, detail: message, ...refusalKind({ ...body, code }) }),
+  );
 }
 
 function refusalKind(body: LazadaErrorBody) {

@@ -16,12 +16,17 @@ const skuView = z.looseObject({
 export const productView = z.looseObject({
   item_id: id,
   status: z.string().optional(),
+  /** Epoch milliseconds as a string (`"1611554725000"`), the item's last change. */
+  updated_time: num.optional(),
   attributes: z.looseObject({ name: z.string().optional() }).optional(),
   skus: z.array(skuView).default([]),
 });
 export type LazadaProductView = z.infer<typeof productView>;
 
-export const productsAnswer = z.object({ products: z.array(productView).optional().default([]) });
+export const productsAnswer = z.object({
+  total_products: num.optional(),
+  products: z.array(productView).optional().default([]),
+});
 
 export const createAnswer = z.object({
   item_id: id,
@@ -72,6 +77,7 @@ export function toListing(
     stock: sku.quantity ?? 0,
     status: status === 'live' && skuInactive ? 'inactive' : status,
     marketplaceStatus,
+    ...(Number.isFinite(view.updated_time) ? { updatedAt: view.updated_time } : {}),
   };
 }
 

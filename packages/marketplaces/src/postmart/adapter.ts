@@ -1,5 +1,5 @@
 import { type AdapterOptions, sharedKit } from '../http/adapter-options.js';
-import { PermanentError } from '../http/errors.js';
+import { PermanentError, StockLockedByCampaignError } from '../http/errors.js';
 import type { HttpMethod } from '../http/http-client.js';
 import { permanentError } from '../http/refusal-errors.js';
 import type {
@@ -64,6 +64,8 @@ export class PostmartAdapter implements MarketplaceAdapter {
     if (failed !== undefined) {
       const code = failed.code ?? 'STOCK_REJECTED';
       const detail = failed.message ?? code;
+      if (code === STOCK_LOCKED_BY_CAMPAIGN)
+        throw new StockLockedByCampaignError({ ref, code, marketplaceMessage: detail });
       throw permanentError({ channel: 'postmart', code, detail, kind: 'field-rejected', field: 'stock' });
     }
   }
@@ -100,6 +102,32 @@ export class PostmartAdapter implements MarketplaceAdapter {
       if (error instanceof PermanentError && error.kind === 'not-found') return undefined;
       throw error;
     }
+  }
+
+  /**
+   * The proposal has no batch read by id (§3.2 lists one product or one seller SKU per call), so each ref is one
+   * `GET /v1/products/{id}`, a few at a time within the rate limiter; a deleted product still answers, with
+   * status `deleted`, and a product that is gone answers 404.
+   */
+  async getListings(account: ShopAccount, refs: readonly ListingRef[]): Promise<MarketplaceListing[]> {
+    const seen = new Set<string>();
+    const unique = refs.filter((ref) => {
+      const key = `${ref.externalItemId}\u0000${ref.sellerSku}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    const found: (MarketplaceListing | undefined)[] = [];
+    for (let start = 0; start < unique.length; start += READS_IN_FLIGHT) {
+      const batch = unique.slice(start, start + READS_IN_FLIGHT);
+      found.push(...(await Promise.all(batch.map((ref) => this.#readBack(account, ref)))));
+    }
+    return found.filter((listing) => listing !== undefined);
+  }
+
+  async #readBack(account: ShopAccount, ref: ListingRef): Promise<MarketplaceListing | undefined> {
+    const listing = await this.getListing(account, ref);
+    return listing === undefined ? undefined : { ...listing, ref };
   }
 
   /** Nothing to refresh: the seller's grant has no token; a revoked grant answers SELLER_NOT_AUTHORIZED. */
@@ -151,3 +179,9 @@ export class PostmartAdapter implements MarketplaceAdapter {
 }
 
 const enc = encodeURIComponent;
+
+/** Per-item stock result when a campaign holds the SKU's stock (our extension of proposal §3.2's codes). */
+const STOCK_LOCKED_BY_CAMPAIGN = 'STOCK_LOCKED_BY_CAMPAIGN';
+
+/** Concurrent one-by-one reads; the shared rate limiter still paces them to the seller's bucket. */
+const READS_IN_FLIGHT = 4;

@@ -7,6 +7,8 @@ export const productView = z.looseObject({
   product_id: z.union([z.string(), z.number()]).transform(String),
   title: z.string().optional().default(''),
   status: z.string(),
+  /** ISO 8601 time of the product's last change (proposal §3.2 `updated_at`). */
+  updated_at: z.string().optional(),
   skus: z
     .array(
       z.looseObject({
@@ -68,7 +70,13 @@ export function toListing(
     stock,
     status: statusOf[view.status] ?? 'inactive',
     marketplaceStatus: view.status,
+    ...updatedAtOf(view.updated_at),
   };
+}
+
+function updatedAtOf(raw: string | undefined): { updatedAt?: number } {
+  const at = raw === undefined ? Number.NaN : Date.parse(raw);
+  return Number.isFinite(at) ? { updatedAt: at } : {};
 }
 
 /** The `ocop` block (our addition to the contract) and the fields PATCH may change. */

@@ -1,4 +1,5 @@
 import { type AdapterOptions, sharedKit } from '../http/adapter-options.js';
+import { StockLockedByCampaignError } from '../http/errors.js';
 import type { HttpMethod } from '../http/http-client.js';
 import { permanentError } from '../http/refusal-errors.js';
 import { TokenKeeper } from '../http/token-keeper.js';
@@ -14,9 +15,11 @@ import type {
 } from '../types.js';
 import { type ListingSteps, upsertListing } from '../upsert-listing.js';
 import { ShopeeApi, type ShopeeCredentials } from './client.js';
+import { promotionHoldsStock } from './errors.js';
 import { type ImageDownloader, type ImageResolver, mediaSpaceUploader } from './images.js';
 import { readShopeeOrder } from './orders.js';
 import { itemFields, type ShopeeListingSettings, toListing } from './payload.js';
+import { BASE_INFO_MAX_IDS, readShopeeListings } from './read-back.js';
 import { addItemAnswer, baseInfoAnswer, batchAnswer, itemListAnswer } from './schemas.js';
 import { refreshShopeeTokens } from './tokens.js';
 
@@ -77,7 +80,12 @@ export class ShopeeAdapter implements MarketplaceAdapter {
 
   async setStock(account: ShopAccount, ref: ListingRef, quantity: number): Promise<void> {
     const stock_list = [{ model_id: 0, seller_stock: [{ stock: quantity }] }];
-    await this.#batch(account, '/api/v2/product/update_stock', { item_id: itemId(ref), stock_list }, 'stock');
+    const body = { item_id: itemId(ref), stock_list };
+    await this.#batch(account, '/api/v2/product/update_stock', body, 'stock', (reason) =>
+      promotionHoldsStock(reason)
+        ? new StockLockedByCampaignError({ ref, code: 'failure_list', marketplaceMessage: reason })
+        : undefined,
+    );
   }
 
   async setPrice(account: ShopAccount, ref: ListingRef, priceVnd: number): Promise<void> {
@@ -103,6 +111,15 @@ export class ShopeeAdapter implements MarketplaceAdapter {
 
   getListing(account: ShopAccount, lookup: ListingLookup): Promise<MarketplaceListing | undefined> {
     return this.#withShop(account, (call) => this.#find(account, call, lookup));
+  }
+
+  /** get_item_base_info takes up to 50 item ids (SHP-DOC v2.product.get_item_base_info): one call per 50 refs. */
+  getListings(account: ShopAccount, refs: readonly ListingRef[]): Promise<MarketplaceListing[]> {
+    const read = (ids: readonly string[]) =>
+      this.#withShop(account, (call) =>
+        call('GET', '/api/v2/product/get_item_base_info', { query: { item_id_list: ids.join(',') } }),
+      );
+    return readShopeeListings(read, account.shopId, refs);
   }
 
   async refreshToken(account: ShopAccount): Promise<void> {
@@ -135,8 +152,8 @@ export class ShopeeAdapter implements MarketplaceAdapter {
   ): Promise<MarketplaceListing | undefined> {
     const byId = lookup.externalItemId;
     const ids = byId !== undefined ? [byId] : await this.#allItemIds(call);
-    for (let start = 0; start < ids.length; start += 50) {
-      const query = { item_id_list: ids.slice(start, start + 50).join(',') };
+    for (let start = 0; start < ids.length; start += BASE_INFO_MAX_IDS) {
+      const query = { item_id_list: ids.slice(start, start + BASE_INFO_MAX_IDS).join(',') };
       const answer = baseInfoAnswer.parse(await call('GET', '/api/v2/product/get_item_base_info', { query }));
       const match = answer.item_list.find((item) =>
         byId === undefined ? item.item_sku === lookup.sellerSku : true,
@@ -160,12 +177,23 @@ export class ShopeeAdapter implements MarketplaceAdapter {
     return ids;
   }
 
-  /** update_price / update_stock / unlist_item may succeed partly: a `failure_list` entry is a refusal. */
-  async #batch(account: ShopAccount, path: string, body: unknown, field?: string): Promise<void> {
+  /**
+   * update_price / update_stock / unlist_item may succeed partly: a `failure_list` entry is a refusal
+   * (`special` turns a reason the caller knows into its own error).
+   */
+  async #batch(
+    account: ShopAccount,
+    path: string,
+    body: unknown,
+    field?: string,
+    special?: (reason: string) => Error | undefined,
+  ): Promise<void> {
     const answer = batchAnswer.parse(await this.#withShop(account, (call) => call('POST', path, { body })));
     const failure = answer.failure_list[0];
     if (failure === undefined) return;
     const detail = failure.failed_reason;
+    const known = special?.(detail);
+    if (known !== undefined) throw known;
     const kind = field === undefined ? ('request-rejected' as const) : ('field-rejected' as const);
     throw permanentError({
       channel: 'shopee',

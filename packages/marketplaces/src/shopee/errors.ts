@@ -81,3 +81,11 @@ function refusalKind(code: string, message: string) {
 }
 
 const fail = (error: Error): Verdict<never> => ({ kind: 'fail', error });
+
+/**
+ * update_stock's `failed_reason` when a promotion reserves the stock being lowered (SHP-DOC v2.product.update_stock:
+ * "Total stock must be more than reserved stock"; research §1.4). Promotion wording is matched too, as Shopee
+ * words its other promotion locks that way (`error_cannt_edit_price_in_promotion`).
+ */
+export const promotionHoldsStock = (reason: string): boolean =>
+  /reserved stock|promotion|campaign/i.test(reason);

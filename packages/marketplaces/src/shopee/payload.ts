@@ -68,5 +68,6 @@ export function toListing(view: ShopeeItemView, shopId: string): MarketplaceList
     stock: sellerStock ?? view.stock_info_v2?.summary_info?.total_available_stock ?? 0,
     status: statusOf[view.item_status] ?? 'inactive',
     marketplaceStatus: view.item_status,
+    ...(view.update_time === undefined ? {} : { updatedAt: view.update_time * 1000 }),
   };
 }

@@ -14,6 +14,8 @@ export const itemView = z.object({
   item_name: z.string(),
   item_sku: z.string().optional().default(''),
   item_status: z.string(),
+  /** Unix seconds of the item's last change (SHP-DOC v2.product.get_item_base_info). */
+  update_time: z.number().optional(),
   price_info: z
     .array(z.object({ original_price: z.number(), current_price: z.number().optional() }))
     .optional(),

@@ -29,6 +29,8 @@ export interface StoredItem {
   updatedAt: number;
   /** Marketplace-specific fields echoed back by GET endpoints (logistics, OCOP block, dimensions…). */
   extra: Record<string, unknown>;
+  /** A promotion holds the item's stock: writes that lower it are refused (see seller-centre.ts). */
+  campaignLocked?: boolean;
 }
 
 export interface ShopRecord {

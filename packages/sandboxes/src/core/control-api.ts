@@ -1,11 +1,21 @@
 import type { z } from 'zod';
 import { SandboxError } from '../errors.js';
 import type { MarketplaceKind, Sandbox } from '../types.js';
+import { callbackUrlRequestSchema, consentRequestSchema } from './consent.js';
 import { json, type SandboxRequest, type SandboxResponse } from './http-types.js';
 import { Router } from './router.js';
-import { createShopSchema, faultConfigSchema, firstIssue, pushRequestSchema } from './schemas.js';
+import {
+  banItemSchema,
+  createShopSchema,
+  faultConfigSchema,
+  firstIssue,
+  pushRequestSchema,
+  sellerCentreEditSchema,
+} from './schemas.js';
 
 export const CONTROL_PREFIX = '/__sandbox';
+/** One item of a shop: hand edits, campaign locks and bans made behind the adapter's back. */
+const ITEM = `${CONTROL_PREFIX}/shops/:shopId/items/:itemId`;
 
 /** The `/__sandbox/…` HTTP routes: the programmatic control operations, over HTTP, for other processes. */
 export function createControlApi<K extends MarketplaceKind>(
@@ -26,6 +36,20 @@ export function createControlApi<K extends MarketplaceKind>(
     .on('POST', `${CONTROL_PREFIX}/shops/:shopId/auth-code`, (_r, s, p) =>
       json(200, { code: s.issueAuthCode(p.shopId ?? '') }),
     )
+    .on('POST', `${ITEM}/seller-centre-edit`, (r, s, p) =>
+      withBody(r, sellerCentreEditSchema, (body) =>
+        json(200, s.editInSellerCentre(p.shopId ?? '', p.itemId ?? '', body)),
+      ),
+    )
+    .on(['PUT', 'DELETE'], `${ITEM}/campaign-lock`, (r, s, p) => {
+      const locked = r.method === 'PUT';
+      if (locked) s.lockCampaignStock(p.shopId ?? '', p.itemId ?? '');
+      else s.unlockCampaignStock(p.shopId ?? '', p.itemId ?? '');
+      return json(200, { campaignLocked: locked });
+    })
+    .on('POST', `${ITEM}/ban`, (r, s, p) =>
+      withBody(r, banItemSchema, (body) => json(200, s.banItem(p.shopId ?? '', p.itemId ?? '', body.reason))),
+    )
     .on('PUT', `${CONTROL_PREFIX}/faults`, (r, s) =>
       withBody(r, faultConfigSchema, (body) => {
         s.faults.set(body);
@@ -40,6 +64,15 @@ export function createControlApi<K extends MarketplaceKind>(
       withBody(r, pushRequestSchema, async (body) =>
         json(200, await s.push(body.kind, body.target, body.data)),
       ),
+    )
+    .on('POST', `${CONTROL_PREFIX}/consent`, (r, s) =>
+      withBody(r, consentRequestSchema, async (body) => json(200, await s.consent(body))),
+    )
+    .on('PUT', `${CONTROL_PREFIX}/app/callback-url`, (r, s) =>
+      withBody(r, callbackUrlRequestSchema, (body) => {
+        s.setCallbackUrl(body.callbackUrl ?? undefined);
+        return json(200, body);
+      }),
     )
     .on('GET', `${CONTROL_PREFIX}/requests`, (_r, s) => json(200, { requests: s.requestLog() }))
     .on('POST', `${CONTROL_PREFIX}/reset`, (_r, s) => {

@@ -2,6 +2,7 @@ import type { MarketplaceDefaults } from '../constants.js';
 import type { AppFor, MarketplaceKind, PushData, PushKind, SandboxShop } from '../types.js';
 import type { Catalogue } from './catalogue.js';
 import type { SandboxRequest, SandboxResponse } from './http-types.js';
+import type { AppSettings, PageHandler } from './pages.js';
 import type { Prng } from './prng.js';
 
 /** What the shared core hands every marketplace driver. */
@@ -11,6 +12,8 @@ export interface DriverDeps {
   /** Seeded source for credentials, ids and tokens. */
   readonly ids: Prng;
   readonly limits: MarketplaceDefaults;
+  /** The app's console settings (registered callback URL), read at request time. */
+  readonly settings: AppSettings;
 }
 
 export interface Identity {
@@ -36,11 +39,15 @@ export interface MarketplaceDriver<K extends MarketplaceKind> {
   /** Signature, timestamp, token and shop checks, in the marketplace's order. */
   authenticate(request: SandboxRequest): AuthOutcome;
   handle(request: SandboxRequest, identity: Identity): Promise<SandboxResponse>;
+  /** Browser pages (authorisation, consent, back office), answered before the API pipeline. */
+  readonly pages?: PageHandler;
   notFound(request: SandboxRequest): SandboxResponse;
   throttled(retryAfterMs: number): SandboxResponse;
   serverError(status: number): SandboxResponse;
   /** The marketplace's permanent refusal of an item it will not list (the `refuseSellerSkus` fault). */
   itemRefused(): SandboxResponse;
+  /** Whether the request writes stock or prices (the writes `ignoreWriteRate` may silently drop). */
+  writesStockOrPrice(request: SandboxRequest): boolean;
   createShop(name: string): SandboxShop;
   expireAccessToken(shopId: string): void;
   issueAuthCode(shopId: string): string;

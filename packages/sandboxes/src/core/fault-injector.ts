@@ -49,6 +49,17 @@ export class FaultInjector {
     );
   }
 
+  /**
+   * Whether this stock or price write is to be acknowledged but not applied (`ignoreWriteRate`). One draw per
+   * such write, from the same seeded PRNG, so a given seed ignores the same writes of the same sequence.
+   */
+  ignoresWrite(path: string): boolean {
+    const rate = this.#config.ignoreWriteRate ?? 0;
+    if (rate === 0) return false;
+    if (this.#config.pathPrefix !== undefined && !path.startsWith(this.#config.pathPrefix)) return false;
+    return this.#prng.next() < rate;
+  }
+
   decide(path: string): FaultDecision {
     const config = this.#config;
     if (config.pathPrefix !== undefined && !path.startsWith(config.pathPrefix)) return NO_FAULT;

@@ -1,14 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BucketConfig, MarketplaceKind, RequestLogEntry } from '../types.js';
+import type { Catalogue } from './catalogue.js';
 import type { Identity, MarketplaceDriver } from './driver.js';
 import type { FaultInjector } from './fault-injector.js';
 import type { Answer } from './http-server.js';
 import type { SandboxRequest, SandboxResponse } from './http-types.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { RequestLog } from './request-log.js';
+import { rememberStockAndPrices } from './seller-centre.js';
 
 export interface PipelineParts<K extends MarketplaceKind> {
   readonly driver: MarketplaceDriver<K>;
+  readonly catalogue: Catalogue;
   readonly faults: FaultInjector;
   readonly limiter: RateLimiter;
   readonly log: RequestLog;
@@ -57,12 +60,25 @@ export function createPipeline<K extends MarketplaceKind>(parts: PipelineParts<K
     if (faults.refuses(request.method, request.bodyText)) {
       return respond(request, driver.itemRefused(), { fault: 'refuse', ...withShop(auth.identity.shopId) });
     }
-    return respond(
-      request,
-      await handleSafely(driver, request, auth.identity),
-      withShop(auth.identity.shopId),
-    );
+    const shopId = auth.identity.shopId;
+    if (shopId !== undefined && driver.writesStockOrPrice(request) && faults.ignoresWrite(request.path)) {
+      const { response, ignored } = await handleThenUndo(parts, request, auth.identity, shopId);
+      return respond(request, response, ignored ? { fault: 'ignored', shopId } : { shopId });
+    }
+    return respond(request, await handleSafely(driver, request, auth.identity), withShop(shopId));
   };
+}
+
+/** The real route answers (same validation, same success body), then its stock/price changes are undone. */
+async function handleThenUndo<K extends MarketplaceKind>(
+  parts: PipelineParts<K>,
+  request: SandboxRequest,
+  identity: Identity,
+  shopId: string,
+): Promise<{ response: SandboxResponse; ignored: boolean }> {
+  const undo = rememberStockAndPrices(parts.catalogue, shopId);
+  const response = await handleSafely(parts.driver, request, identity);
+  return { response, ignored: undo() };
 }
 
 function withShop(shopId: string | undefined): { shopId?: string } {

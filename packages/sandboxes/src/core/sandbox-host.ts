@@ -1,17 +1,20 @@
 import { DEFAULT_HOST, DEFAULT_SEED, MARKETPLACE_DEFAULTS, type MarketplaceDefaults } from '../constants.js';
 import type { MarketplaceKind, Sandbox, SandboxOptions } from '../types.js';
 import { Catalogue } from './catalogue.js';
+import { consentRequestSchema, playConsent } from './consent.js';
 import { CONTROL_PREFIX, createControlApi } from './control-api.js';
 import type { DriverFactory } from './driver.js';
 import { FaultInjector } from './fault-injector.js';
 import { type Answer, startHttpServer } from './http-server.js';
 import type { SandboxRequest, SandboxResponse } from './http-types.js';
+import type { AppSettings } from './pages.js';
 import { createPipeline } from './pipeline.js';
 import { createPrng } from './prng.js';
 import { sendPush } from './push-sender.js';
 import { RateLimiter } from './rate-limiter.js';
 import { RequestLog } from './request-log.js';
-import { pushDataSchema, pushKindSchema } from './schemas.js';
+import { banItemSchema, pushDataSchema, pushKindSchema, sellerCentreEditSchema } from './schemas.js';
+import { SellerCentre } from './seller-centre.js';
 
 /** Assembles the shared core around one marketplace driver and starts listening. */
 export async function hostSandbox<K extends MarketplaceKind>(
@@ -23,12 +26,15 @@ export async function hostSandbox<K extends MarketplaceKind>(
   const now = options.now ?? Date.now;
   const limits = resolveLimits(kind, options);
   const catalogue = new Catalogue(now);
-  const driver = factory({ now, catalogue, ids: createPrng(seed ^ 0x5eed5eed), limits });
+  const settings: AppSettings = { callbackUrl: options.callbackUrl };
+  const driver = factory({ now, catalogue, ids: createPrng(seed ^ 0x5eed5eed), limits, settings });
   const faults = new FaultInjector(seed);
   const limiter = new RateLimiter(now);
   const log = new RequestLog();
+  const sellerCentre = new SellerCentre(catalogue);
   const pipeline = createPipeline({
     driver,
+    catalogue,
     faults,
     limiter,
     log,
@@ -38,6 +44,11 @@ export async function hostSandbox<K extends MarketplaceKind>(
   });
   let control: ((request: SandboxRequest) => Promise<SandboxResponse>) | undefined;
   const server = await startHttpServer(options.host ?? DEFAULT_HOST, options.port ?? 0, async (request) => {
+    const page = driver.pages?.(request);
+    if (page !== undefined) {
+      log.add({ method: request.method, path: request.path, status: page.status, at: now() });
+      return { kind: 'respond', response: page } satisfies Answer;
+    }
     if (!isControlPath(request.path) || control === undefined) return pipeline(request);
     return { kind: 'respond', response: await control(request) } satisfies Answer;
   });
@@ -63,6 +74,16 @@ export async function hostSandbox<K extends MarketplaceKind>(
       catalogue.requireShop(parsed.shopId);
       return sendPush(target, driver.buildPush(pushKindSchema.parse(pushKind), target, parsed));
     },
+    consent: (request) => playConsent(consentRequestSchema.parse(request)),
+    setCallbackUrl: (callbackUrl) => {
+      settings.callbackUrl = callbackUrl;
+    },
+    editInSellerCentre: (shopId, itemId, changes) =>
+      sellerCentre.edit(shopId, itemId, sellerCentreEditSchema.parse(changes)),
+    lockCampaignStock: (shopId, itemId) => sellerCentre.lockCampaignStock(shopId, itemId, true),
+    unlockCampaignStock: (shopId, itemId) => sellerCentre.lockCampaignStock(shopId, itemId, false),
+    banItem: (shopId, itemId, reason) =>
+      sellerCentre.ban(shopId, itemId, banItemSchema.parse({ reason }).reason),
     requestLog: () => log.all(),
     reset: () => {
       catalogue.clear();

@@ -24,6 +24,11 @@ export const faultConfigSchema = z.strictObject({
    * item it will not list (a policy rejection): not a fault to retry. Applied after auth and rate limits.
    */
   refuseSellerSkus: z.array(z.string().min(1)).max(100_000).optional(),
+  /**
+   * Share of stock and price writes answered exactly as the marketplace's success but not applied (the item,
+   * its version and update time stay as they were): the silent drift reconciliation must catch.
+   */
+  ignoreWriteRate: z.number().min(0).max(1).optional(),
 });
 export type FaultConfig = z.infer<typeof faultConfigSchema>;
 
@@ -54,6 +59,18 @@ export const pushRequestSchema = z.strictObject({
 });
 
 export const createShopSchema = z.strictObject({ name: z.string().min(1).max(100).optional() });
+
+/** What a seller changes by hand in the marketplace's seller centre, behind the adapter's back. */
+export const sellerCentreEditSchema = z
+  .strictObject({
+    priceVnd: z.number().int().min(1).max(1_000_000_000).optional(),
+    stock: z.number().int().min(0).max(10_000_000).optional(),
+    title: z.string().min(1).max(300).optional(),
+  })
+  .refine((edit) => Object.keys(edit).length > 0, { message: 'at least one of priceVnd, stock, title' });
+export type SellerCentreEdit = z.infer<typeof sellerCentreEditSchema>;
+
+export const banItemSchema = z.strictObject({ reason: z.string().min(1).max(500) });
 
 /** Zod issue path → `a.b[0].c`, the way marketplaces name fields in error messages. */
 export function fieldPath(path: readonly PropertyKey[]): string {

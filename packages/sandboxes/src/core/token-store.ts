@@ -92,6 +92,14 @@ export class TokenStore {
     }
   }
 
+  /** The seller ended the app's authorisation: every token and unused code of the shop stops working. */
+  revokeShop(shopId: string): void {
+    for (const grants of [this.#access, this.#refresh, this.#codes]) {
+      for (const [token, grant] of grants) if (grant.shopId === shopId) grants.delete(token);
+    }
+    this.#current.delete(shopId);
+  }
+
   clear(): void {
     this.#access.clear();
     this.#refresh.clear();

@@ -5,6 +5,7 @@ import { Sequence } from '../core/sequence.js';
 import { TokenStore } from '../core/token-store.js';
 import type { LazadaApp } from '../types.js';
 import { authenticateLazada, LAZADA_PREFIX } from './lazada-auth.js';
+import { createLazadaAuthPages } from './lazada-auth-pages.js';
 import type { LazadaContext } from './lazada-context.js';
 import { LAZADA_FAILURES as F, lazadaError } from './lazada-errors.js';
 import { registerLazadaImageRoutes } from './lazada-image-routes.js';
@@ -12,6 +13,7 @@ import { registerLazadaOrderRoutes } from './lazada-order-routes.js';
 import { lazadaParams } from './lazada-params.js';
 import { lazadaRoutes } from './lazada-product-routes.js';
 import { buildLazadaPush } from './lazada-push.js';
+import { LAZADA_STOCK_AND_PRICE_WRITES } from './lazada-stock-routes.js';
 import { registerLazadaTokenRoutes } from './lazada-token-routes.js';
 
 /** Lazada Open Platform: `/rest/<api path>`, signed parameters in the query or a form body. */
@@ -70,10 +72,12 @@ export const createLazadaDriver: DriverFactory<'lazada'> = (deps) => {
       };
       return match.handler(request, context, match.params);
     },
+    pages: createLazadaAuthPages({ app, tokens, catalogue: deps.catalogue, settings: deps.settings }),
     notFound: (request) => notFound(request.path),
     throttled: () => lazadaError(nextRequestId(), F.apiCallLimit),
     serverError: (status) => lazadaError(nextRequestId(), F.internal, 'ISP', status),
     itemRefused: () => lazadaError(nextRequestId(), F.itemRefused),
+    writesStockOrPrice: (request) => LAZADA_STOCK_AND_PRICE_WRITES.has(request.path),
     createShop: (name) => {
       const shopId = sellerIds.next();
       deps.catalogue.addShop({ shopId, name, authorised: true });

@@ -114,6 +114,9 @@ export function lazadaItemView(item: StoredItem): Record<string, unknown> {
     ...(item.statusReason === undefined ? {} : { rejectReason: [{ violationDetail: item.statusReason }] }),
     created_time: String(item.createdAt),
     updated_time: String(item.updatedAt),
-    skus: item.skus.filter((sku) => !sku.deleted).map((sku) => skuView(item, sku)),
+    // A deleted product still names its SKUs (each `Status: deleted`), so a read-back can match it.
+    skus: item.skus
+      .filter((sku) => !sku.deleted || item.status === 'deleted')
+      .map((sku) => skuView(item, sku)),
   };
 }

@@ -1,6 +1,7 @@
 import type { StoredItem, StoredSku } from '../core/catalogue.js';
 import type { SandboxResponse } from '../core/http-types.js';
 import type { Router } from '../core/router.js';
+import { campaignRefusesStock } from '../core/seller-centre.js';
 import { LAZADA_LIMITS } from './lazada-catalogue.js';
 import { type LazadaContext, lazadaItem, lazadaSku } from './lazada-context.js';
 import { type LazadaFailure, lazadaError, lazadaOk } from './lazada-errors.js';
@@ -43,6 +44,27 @@ function checkBatchSku(change: Change, mode: Mode, field: string): LazadaFailure
     : undefined;
 }
 
+/**
+ * During a campaign Lazada lets stock rise but not fall: code `4170` (LAZ-API product-api/updatepricequantity.json
+ * and research §2.4–2.5; the message wording is ours, the code is documented).
+ */
+function campaignRefusal(change: Change, mode: Mode, field: string): LazadaFailure | undefined {
+  const { input, sku, item } = change;
+  const current = sku.stock.get('') ?? 0;
+  const raw = mode === 'price-quantity' ? input.quantity : input.sellablequantity;
+  if (raw === undefined) return undefined;
+  const next = mode === 'adjust' ? current + Number(raw) : Number(raw);
+  const name = mode === 'price-quantity' ? 'Quantity' : 'SellableQuantity';
+  return campaignRefusesStock(item, current, next)
+    ? failure(
+        '4170',
+        'Campaign stock can only be increased',
+        `${field}.${name}`,
+        'cannot be decreased while the product is in a campaign',
+      )
+    : undefined;
+}
+
 function applyBatchSku({ input, sku }: Change, mode: Mode): void {
   if (mode === 'price-quantity') {
     if (input.price !== undefined) sku.price = Number(input.price);
@@ -74,10 +96,13 @@ function skuBatch(mode: Mode) {
     for (const [index, input] of skus.entries()) {
       const field = `Skus.Sku[${index}]`;
       const found = lazadaSku(context, input, field);
-      const failed = found.ok ? checkBatchSku({ ...found.value, input }, mode, field) : found.failure;
+      const change = found.ok ? { ...found.value, input } : undefined;
+      const failed = found.ok
+        ? change && (checkBatchSku(change, mode, field) ?? campaignRefusal(change, mode, field))
+        : found.failure;
       if (failed)
         detail.push({ seller_sku: input.sellersku ?? '', field, code: failed.code, message: failed.message });
-      else if (found.ok) changes.push({ ...found.value, input });
+      else if (change) changes.push(change);
     }
     if (detail.length > 0)
       return lazadaError(context.requestId, { code: '501', message: 'E501: Update product failed', detail });
@@ -148,6 +173,13 @@ function remove(_request: unknown, context: LazadaContext): SandboxResponse {
   }
   return lazadaOk(context.requestId, {});
 }
+
+/** The stock and price writes (the `ignoreWriteRate` fault's targets). */
+export const LAZADA_STOCK_AND_PRICE_WRITES: ReadonlySet<string> = new Set([
+  '/rest/product/price_quantity/update',
+  '/rest/product/stock/sellable/update',
+  '/rest/product/stock/sellable/adjust',
+]);
 
 export function registerLazadaStockRoutes(router: Router<LazadaContext>): Router<LazadaContext> {
   return router

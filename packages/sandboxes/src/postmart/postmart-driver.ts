@@ -5,6 +5,7 @@ import type { PostmartApp } from '../types.js';
 import { authenticatePostmart } from './postmart-auth.js';
 import type { PostmartContext } from './postmart-context.js';
 import { PM, postmartError } from './postmart-errors.js';
+import { createPostmartGrantPages } from './postmart-grant-pages.js';
 import { IdempotencyStore } from './postmart-idempotency.js';
 import { postmartRoutes } from './postmart-product-routes.js';
 import { buildPostmartPush } from './postmart-push.js';
@@ -61,6 +62,7 @@ export const createPostmartDriver: DriverFactory<'postmart'> = (deps) => {
       decision.remember(response);
       return response;
     },
+    pages: createPostmartGrantPages({ app, catalogue: deps.catalogue, settings: deps.settings }),
     notFound: (request) => notFound(request.path),
     throttled: (retryAfterMs) =>
       postmartError(nextRequestId(), PM.rateLimited, {
@@ -68,6 +70,9 @@ export const createPostmartDriver: DriverFactory<'postmart'> = (deps) => {
       }),
     serverError: (status) => postmartError(nextRequestId(), PM.server(status)),
     itemRefused: () => postmartError(nextRequestId(), PM.productRefused),
+    writesStockOrPrice: (request) =>
+      request.method === 'PUT' &&
+      (request.path === '/v1/stock' || /^\/v1\/products\/[^/]+\/skus\/[^/]+\/price$/.test(request.path)),
     createShop: (name) => {
       const shopId = `PM-SELLER-${sellerIds.next().padStart(6, '0')}`;
       deps.catalogue.addShop({ shopId, name, authorised: true });

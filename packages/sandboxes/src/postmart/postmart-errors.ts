@@ -71,6 +71,15 @@ export const PM = {
     code: 'PRODUCT_BANNED',
     message: `Product ${id} is banned.`,
   }),
+  /**
+   * Not in the proposal's list (our extension, like PRODUCT_BANNED): a campaign holds the SKU's stock, which may
+   * rise but not fall until it ends. In `PUT /v1/stock` it is a per-item result, not the HTTP status.
+   */
+  stockLockedByCampaign: (sku: string): PostmartFailure => ({
+    status: 409,
+    code: 'STOCK_LOCKED_BY_CAMPAIGN',
+    message: `Stock of ${sku} is held by a campaign: it can be raised, not lowered, until the campaign ends.`,
+  }),
   rateLimited: { status: 429, code: 'RATE_LIMITED', message: 'Too many requests.' },
   notFound: (path: string): PostmartFailure => ({
     status: 404,

@@ -1,5 +1,6 @@
 import type { SandboxRequest, SandboxResponse } from '../core/http-types.js';
 import type { Router } from '../core/router.js';
+import { campaignRefusesStock } from '../core/seller-centre.js';
 import { POSTMART_LIMITS } from './postmart-catalogue.js';
 import { ownProduct, type PostmartContext, postmartBody, refuse } from './postmart-context.js';
 import { PM, postmartOk } from './postmart-errors.js';
@@ -50,6 +51,10 @@ function setStock(context: PostmartContext, entry: StockItem): StockResult {
   }
   if (entry.expected_version !== undefined && entry.expected_version !== item.version) {
     return refused('VERSION_CONFLICT', `Product is at version ${item.version}.`);
+  }
+  if (campaignRefusesStock(item, sku.stock.get(entry.location_code) ?? 0, entry.quantity)) {
+    const locked = PM.stockLockedByCampaign(entry.seller_sku);
+    return refused(locked.code, locked.message);
   }
   sku.stock.set(entry.location_code, entry.quantity);
   context.catalogue.touch(item);

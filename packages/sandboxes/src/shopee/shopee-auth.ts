@@ -8,6 +8,8 @@ import { SHOPEE_MESSAGES as M, shopeeError } from './shopee-errors.js';
 /** Public APIs sign `partner_id + path + timestamp`; every other path is a Shop API (SHP-GUIDE 20). */
 export const SHOPEE_PUBLIC_PATHS: ReadonlySet<string> = new Set([
   '/api/v2/shop/auth_partner',
+  // The deauthorisation link takes the same parameters as the authorisation link (SHP-GUIDE 20).
+  '/api/v2/shop/cancel_auth_partner',
   '/api/v2/auth/token/get',
   '/api/v2/auth/access_token/get',
 ]);

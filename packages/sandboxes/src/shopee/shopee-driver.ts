@@ -5,12 +5,14 @@ import { Sequence } from '../core/sequence.js';
 import { TokenStore } from '../core/token-store.js';
 import type { ShopeeApp } from '../types.js';
 import { authenticateShopee } from './shopee-auth.js';
+import { createShopeeAuthPages } from './shopee-auth-pages.js';
 import type { ShopeeContext } from './shopee-context.js';
 import { SHOPEE_MESSAGES as M, shopeeError } from './shopee-errors.js';
 import { MediaSpace, registerShopeeMediaRoutes } from './shopee-media-space.js';
 import { registerShopeeOrderRoutes } from './shopee-order-routes.js';
 import { shopeeRoutes } from './shopee-product-routes.js';
 import { buildShopeePush } from './shopee-push.js';
+import { SHOPEE_STOCK_AND_PRICE_WRITES } from './shopee-stock-routes.js';
 import { registerShopeeTokenRoutes } from './shopee-token-routes.js';
 
 /** Shopee Open Platform v2: paths under `/api/v2/`, signed query parameters, JSON bodies. */
@@ -67,11 +69,23 @@ export const createShopeeDriver: DriverFactory<'shopee'> = (deps) => {
       };
       return match.handler(request, context, match.params);
     },
+    pages: createShopeeAuthPages({
+      auth: {
+        app,
+        now: deps.now,
+        timestampWindowMs: deps.limits.timestampWindowMs,
+        tokens,
+        shopExists: (shopId) => deps.catalogue.shop(shopId) !== undefined,
+        requestId: nextRequestId,
+      },
+      catalogue: deps.catalogue,
+    }),
     notFound: (request) => notFound(request.path),
     throttled: () => shopeeError(nextRequestId(), 'error_system_busy', M.busy, 429),
     serverError: (status) => shopeeError(nextRequestId(), 'error_server', M.server, status),
     // Not a documented code: a policy refusal the adapter must treat as permanent (any non-transient code).
     itemRefused: () => shopeeError(nextRequestId(), 'error_item_not_allowed', M.itemRefused),
+    writesStockOrPrice: (request) => SHOPEE_STOCK_AND_PRICE_WRITES.has(request.path),
     createShop: (name) => {
       const shopId = shopIds.next();
       deps.catalogue.addShop({ shopId, name, authorised: true });

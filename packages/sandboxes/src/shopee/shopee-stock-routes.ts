@@ -1,5 +1,7 @@
+import { totalStock } from '../core/catalogue.js';
 import type { SandboxRequest, SandboxResponse } from '../core/http-types.js';
 import type { Router } from '../core/router.js';
+import { campaignRefusesStock } from '../core/seller-centre.js';
 import { failWith, type ShopeeContext, shopeeBody, shopeeItem } from './shopee-context.js';
 import { shopeeOk } from './shopee-errors.js';
 import { NO_MODEL_ID } from './shopee-items.js';
@@ -7,6 +9,11 @@ import { unlistItemSchema, updatePriceSchema, updateStockSchema } from './shopee
 import { checkShopeePrice } from './shopee-validation.js';
 
 const WRONG_MODEL = 'Wrong model_id: the item has no model with this id.';
+/**
+ * A promotion reserves the item's stock; update_stock refuses stock below it with this `failed_reason`
+ * (SHP-DOC v2.product.update_stock, research §1.4–1.5: "Total stock must be more than reserved stock").
+ */
+export const SHOPEE_PROMOTION_STOCK_REFUSAL = 'Total stock must be more than reserved stock';
 const LOCATION_MISMATCH = "The location_id input is not matched the shop's location_id";
 
 const modelOf = (modelId: number | undefined): string => String(modelId ?? 0);
@@ -51,6 +58,10 @@ function updateStock(request: SandboxRequest, context: ShopeeContext): SandboxRe
       failures.push({ model_id: modelId, failed_reason: LOCATION_MISMATCH });
     } else {
       const stock = entry.seller_stock.reduce((sum, item) => sum + item.stock, 0);
+      if (campaignRefusesStock(found.value, totalStock(sku), stock)) {
+        failures.push({ model_id: modelId, failed_reason: SHOPEE_PROMOTION_STOCK_REFUSAL });
+        continue;
+      }
       sku.stock.set('', stock);
       successes.push({ model_id: modelId, location_id: '', stock });
     }
@@ -81,6 +92,12 @@ function unlistItem(request: SandboxRequest, context: ShopeeContext): SandboxRes
   }
   return shopeeOk(context.requestId, { failure_list: failures, success_list: successes });
 }
+
+/** The stock and price writes (the `ignoreWriteRate` fault's targets). */
+export const SHOPEE_STOCK_AND_PRICE_WRITES: ReadonlySet<string> = new Set([
+  '/api/v2/product/update_price',
+  '/api/v2/product/update_stock',
+]);
 
 export function registerShopeeStockRoutes(router: Router<ShopeeContext>): Router<ShopeeContext> {
   return router
