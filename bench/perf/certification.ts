@@ -1,3 +1,7 @@
+import { subscribe } from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import type { Channel } from '@ocop-sync/domain';
 import { createLedger } from '@ocop-sync/ledger';
 import { type LocalStack, startLocalStack } from '@ocop-sync/local-stack';
@@ -5,6 +9,7 @@ import { MARKETPLACE_DEFAULTS } from '@ocop-sync/sandboxes';
 import { runWorkload } from '../chaos/run-workload.js';
 import { createWorkload } from '../chaos/workload.js';
 import { argument, channelsArgument, printHeader, printTable } from './machine.js';
+import { benchRoutes } from './routes.js';
 
 /**
  * Bulk certification: a province's decision of 553 products (generated from the sample shapes, producers
@@ -18,9 +23,13 @@ printHeader('bench/perf/certification.ts');
 const products = Number(argument('products') ?? 553);
 const channels = channelsArgument();
 const workload = createWorkload({ seed: 553, products, salesPerProduct: 0, channels, prefix: 'PROV' });
-const stack = await startLocalStack({ quiet: true, retryDelaySeconds: 1 });
+const stack = await startLocalStack({ quiet: true, retryDelaySeconds: 1, routes: benchRoutes() });
 try {
   await runWorkload(stack, workload, { phases: ['links'] });
+  const dynamoDbRequests = countDynamoDbRequests();
+  const loadBefore = loadavg()[0] ?? 0;
+  const cpuBefore = process.cpuUsage();
+  const eluBefore = performance.eventLoopUtilization();
   const startedAt = Date.now();
   const run = await runWorkload(
     stack,
@@ -28,6 +37,9 @@ try {
     { phases: ['certifications'], settleTimeoutMs: 900_000 },
   );
   void run;
+  const drainedAt = Date.now();
+  const cpu = process.cpuUsage(cpuBefore);
+  const busy = performance.eventLoopUtilization(eluBefore).utilization;
   const rows = channels.map((channel) => channelFigures(stack, channel, startedAt));
   const lastRequestAt = Math.max(...rows.map((row) => row.lastAt));
   const elapsedS = (lastRequestAt - startedAt) / 1000;
@@ -73,8 +85,45 @@ try {
       ],
     ],
   );
+  // What bounds the run here: the one Node process runs every handler, the sandboxes and the bus.
+  const drainS = (drainedAt - startedAt) / 1000;
+  const listings = Object.values(outcome.live).reduce((sum, count) => sum + count, 0);
+  console.log('');
+  printTable(
+    [
+      'until drained (s)',
+      'event loop busy',
+      'process CPU (s)',
+      'CPU ms per listing',
+      'DynamoDB requests',
+      'per listing',
+      'load average (1 min, before → after)',
+    ],
+    [
+      [
+        drainS.toFixed(2),
+        `${(busy * 100).toFixed(0)}%`,
+        ((cpu.user + cpu.system) / 1e6).toFixed(1),
+        ((cpu.user + cpu.system) / 1000 / Math.max(1, listings)).toFixed(1),
+        dynamoDbRequests.count,
+        (dynamoDbRequests.count / Math.max(1, listings)).toFixed(1),
+        `${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}`,
+      ],
+    ],
+  );
 } finally {
   await stack.stop();
+}
+
+/** Counts the DynamoDB requests (X-Amz-Target `DynamoDB_…`) the process sends from now on. */
+function countDynamoDbRequests(): { count: number } {
+  const counter = { count: 0 };
+  subscribe('http.client.request.created', (message) => {
+    const request = Reflect.get(Object(message), 'request') as ClientRequest | undefined;
+    const target = request?.getHeader('x-amz-target');
+    if (typeof target === 'string' && target.startsWith('DynamoDB_')) counter.count += 1;
+  });
+  return counter;
 }
 
 function channelFigures(stack: LocalStack, channel: Channel, since: number) {

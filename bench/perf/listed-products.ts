@@ -4,6 +4,7 @@ import { type DemoShop, type LocalStack, type SampleEvent, startLocalStack } fro
 import { type Route, routingTable } from '@ocop-sync/routing';
 import { runWorkload } from '../chaos/run-workload.js';
 import { createWorkload, type Workload } from '../chaos/workload.js';
+import { benchRoutes } from './routes.js';
 
 export interface ListedProducts {
   readonly stack: LocalStack;
@@ -14,7 +15,7 @@ export interface ListedProducts {
 
 /** The routing table with stock-sync's batching window replaced (the table's own is 1 s). */
 export function withStockSyncWindow(seconds: number): Route[] {
-  return routingTable.map((route) =>
+  return benchRoutes(routingTable).map((route) =>
     route.kind === 'queue' && route.handler === 'stock-sync'
       ? { ...route, queue: { ...route.queue, maximumBatchingWindowSeconds: seconds } }
       : route,

@@ -1,19 +1,48 @@
 import { createLedger } from '@ocop-sync/ledger';
-import { createFunctionContext, createQueueHandler, requireChannel } from '@ocop-sync/runtime';
-import { adapterLogger, createChannelAdapter, handleListingRequest } from '@ocop-sync/workflows';
+import { routingTable } from '@ocop-sync/routing';
+import { createBatchQueueHandler, createFunctionContext, requireChannel } from '@ocop-sync/runtime';
+import { adapterLogger, createChannelAdapter, handleListingBatch } from '@ocop-sync/workflows';
 
 // Each listing-sync route serves one channel (its CHANNEL).
 const { config, clients, observability, publisher, queueOptions } = createFunctionContext('listing-sync');
 const channel = requireChannel(config, 'listing-sync');
+// Every execution that may call this marketplace at once keeps its own token buckets: each takes its share.
+const executions = routingTable
+  .filter((route) => route.environment.CHANNEL === channel)
+  .reduce((sum, route) => sum + (route.kind === 'queue' ? route.queue.maximumConcurrency : 1), 0);
 const ledger = createLedger({ client: clients.dynamodb, tableName: config.LEDGER_TABLE_NAME });
 const { adapter, accountFor } = createChannelAdapter(config, clients, channel, {
   logger: adapterLogger(observability.logger),
+  appRateShare: 1 / Math.max(1, executions),
 });
 const deps = { ledger, adapter, accountFor, publisher, now: () => new Date() };
 
-/** ListingRequested for this route's channel → marketplace → ListingSynced / ListingFailed. */
-export const handler = createQueueHandler(queueOptions, async (event) => {
-  if (event['detail-type'] !== 'ListingRequested') return;
-  const outcome = await handleListingRequest(deps, event.detail);
-  observability.logger.info('listing request handled', { requestId: event.detail.requestId, outcome });
+/** At least the route's batch size: every product of a batch is worked at once, paced by the rate limiter. */
+const PRODUCTS_AT_ONCE = 10;
+/** Answer this long before the function's timeout: unfinished records are reported failed, not the batch. */
+const ANSWER_MARGIN_MS = 1_500;
+
+// Set before each invocation from the Lambda context (one invocation at a time per execution environment).
+let deadline = Number.POSITIVE_INFINITY;
+
+/** ListingRequested for this route's channel → marketplace → ListingSynced / ListingFailed, per record. */
+export const handler = createBatchQueueHandler(queueOptions, (events) =>
+  handleListingBatch(deps, events, {
+    concurrency: PRODUCTS_AT_ONCE,
+    deadline,
+    onSettled: (request, outcome) => {
+      const { requestId, productId } = request;
+      if (typeof outcome === 'string') {
+        observability.logger.info('listing request handled', { requestId, outcome });
+      } else {
+        observability.logger.warn('listing request failed; retried', {
+          requestId,
+          productId,
+          error: outcome.error,
+        });
+      }
+    },
+  }),
+).before((request) => {
+  deadline = Date.now() + request.context.getRemainingTimeInMillis() - ANSWER_MARGIN_MS;
 });

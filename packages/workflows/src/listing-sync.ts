@@ -10,8 +10,9 @@ import {
   type ShopAccount,
   toListingDraft,
 } from '@ocop-sync/marketplaces';
-import type { EventPublisher } from '@ocop-sync/runtime';
+import type { EventPublisher, ReceivedEvent } from '@ocop-sync/runtime';
 import type { ChannelWiring } from './marketplace-wiring.js';
+import { forEachConcurrently, untilDeadline } from './within-deadline.js';
 
 /** What listing-sync needs; every part is injected so tests run it against DynamoDB Local and a sandbox. */
 export interface ListingSyncDeps {
@@ -76,6 +77,78 @@ export async function handleListingRequest(
     if (failure === undefined) throw error;
     return fail(deps, request, failure);
   }
+}
+
+/** How a batch of ListingRequested records is worked through. */
+export interface ListingBatchOptions {
+  /**
+   * Products handled at once. Each record still waits on the adapter's per-shop and per-app rate limits, so
+   * this only has to be large enough to keep those limits busy.
+   */
+  concurrency: number;
+  /**
+   * Epoch ms after which no record is started and every record not yet settled is reported failed (the queue
+   * retries it), so the invocation answers before its timeout instead of failing the whole batch.
+   */
+  deadline?: number;
+  /** Called once per record that settled (for the function's log). */
+  onSettled?: (request: Request, outcome: ListingSyncOutcome | { error: unknown }) => void;
+}
+
+interface QueuedRequest {
+  messageId: string;
+  request: Request;
+}
+
+/**
+ * Applies a batch of ListingRequested records: different products concurrently (up to
+ * `options.concurrency`), the requests of one product one after the other in batch order. A record that
+ * throws is reported in `failedMessageIds`, and so are the later requests of the same product (they must not
+ * overtake it); the other products go on. Records of other detail types are ignored (acknowledged).
+ *
+ * @example
+ * createBatchQueueHandler(options, (events) => handleListingBatch(deps, events, { concurrency: 10 }));
+ */
+export async function handleListingBatch(
+  deps: ListingSyncDeps,
+  events: readonly ReceivedEvent[],
+  options: ListingBatchOptions,
+): Promise<{ failedMessageIds: string[] }> {
+  const byProduct = new Map<string, QueuedRequest[]>();
+  for (const { messageId, event } of events) {
+    if (event['detail-type'] !== 'ListingRequested') continue;
+    const queued = byProduct.get(event.detail.productId) ?? [];
+    queued.push({ messageId, request: event.detail });
+    byProduct.set(event.detail.productId, queued);
+  }
+  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+  const settled = new Set<string>();
+  const failed = new Set<string>();
+  const handleProduct = async (queued: readonly QueuedRequest[]) => {
+    for (const [index, { messageId, request }] of queued.entries()) {
+      if (Date.now() >= deadline) return;
+      try {
+        const outcome = await handleListingRequest(deps, request);
+        settled.add(messageId);
+        options.onSettled?.(request, outcome);
+      } catch (error) {
+        for (const later of queued.slice(index)) failed.add(later.messageId);
+        options.onSettled?.(request, { error });
+        return;
+      }
+    }
+  };
+  const products = [...byProduct.values()];
+  const work = forEachConcurrently(products.length, options.concurrency, deadline, async (index) => {
+    const queued = products[index];
+    if (queued !== undefined) await handleProduct(queued);
+  });
+  await untilDeadline(work, deadline);
+  const unsettled = products
+    .flat()
+    .filter(({ messageId }) => !settled.has(messageId))
+    .map(({ messageId }) => messageId);
+  return { failedMessageIds: [...new Set([...failed, ...unsettled])] };
 }
 
 function alreadyDone(listing: Listing | undefined, request: Request): boolean {

@@ -18,6 +18,19 @@ export function groupByProduct(events: readonly ReceivedEvent[], channel: Channe
   return byProduct;
 }
 
+/**
+ * The producer of each product whose stock moved in the batch. A StockLevelChanged almost always ends in a
+ * push, so stock-sync reads what the push needs (product, shop) alongside the listing instead of after it.
+ */
+export function producersOfMovedStock(events: readonly ReceivedEvent[]): Map<string, string> {
+  const producers = new Map<string, string>();
+  for (const { event } of events) {
+    if (event['detail-type'] === 'StockLevelChanged')
+      producers.set(event.detail.productId, event.detail.producerId);
+  }
+  return producers;
+}
+
 function productToSync(event: ReceivedEvent['event'], channel: Channel): string | undefined {
   if (event['detail-type'] === 'StockLevelChanged') return event.detail.productId;
   if (event['detail-type'] === 'ListingSynced' && event.detail.channel === channel)

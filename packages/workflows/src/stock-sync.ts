@@ -1,5 +1,5 @@
 import type { Channel } from '@ocop-sync/domain';
-import type { Ledger } from '@ocop-sync/ledger';
+import type { Ledger, Product } from '@ocop-sync/ledger';
 import {
   type MarketplaceAdapter,
   NeedsHumanError,
@@ -7,7 +7,8 @@ import {
   type ShopAccount,
 } from '@ocop-sync/marketplaces';
 import type { ReceivedEvent } from '@ocop-sync/runtime';
-import { decidePush, groupByProduct } from './stock-sync-plan.js';
+import { decidePush, groupByProduct, producersOfMovedStock } from './stock-sync-plan.js';
+import { forEachConcurrently, untilDeadline } from './within-deadline.js';
 
 /** The logging stock-sync does; Powertools' Logger and the marketplaces' Logger both fit. */
 export interface StockSyncLogger {
@@ -27,6 +28,11 @@ export interface StockSyncDeps {
   clock?: () => Date;
   /** Products synced at once (each waits on the marketplace's per-shop rate limit). Default 4. */
   concurrency?: number;
+  /**
+   * Epoch ms after which no product is started and every product not yet done is failed for retry, so the
+   * invocation answers before its timeout instead of failing the whole batch.
+   */
+  deadline?: number;
 }
 
 type ProductOutcome = 'done' | 'retry';
@@ -55,18 +61,34 @@ export async function syncStock(
   events: readonly ReceivedEvent[],
 ): Promise<{ failedMessageIds: string[] }> {
   const groups = [...groupByProduct(events, deps.channel)];
-  const outcomes = await mapWithConcurrency(groups, deps.concurrency ?? DEFAULT_CONCURRENCY, ([productId]) =>
-    syncProductSafely(deps, productId),
+  const moved = producersOfMovedStock(events);
+  const deadline = deps.deadline ?? Number.POSITIVE_INFINITY;
+  const outcomes: (ProductOutcome | undefined)[] = new Array(groups.length);
+  const work = forEachConcurrently(
+    groups.length,
+    deps.concurrency ?? DEFAULT_CONCURRENCY,
+    deadline,
+    async (index) => {
+      const productId = groups[index]?.[0];
+      if (productId !== undefined)
+        outcomes[index] = await syncProductSafely(deps, productId, moved.get(productId));
+    },
   );
+  await untilDeadline(work, deadline);
+  // A product not done (not started, or still pushing at the deadline) comes back with its messages.
   const failedMessageIds = groups.flatMap(([, messageIds], index) =>
-    outcomes[index] === 'retry' ? messageIds : [],
+    outcomes[index] === 'done' ? [] : messageIds,
   );
   return { failedMessageIds };
 }
 
-async function syncProductSafely(deps: StockSyncDeps, productId: string): Promise<ProductOutcome> {
+async function syncProductSafely(
+  deps: StockSyncDeps,
+  productId: string,
+  movedBy: string | undefined,
+): Promise<ProductOutcome> {
   try {
-    await syncProduct(deps, productId);
+    await syncProduct(deps, productId, movedBy);
     return 'done';
   } catch (error) {
     const context = { productId, channel: deps.channel, error };
@@ -79,14 +101,51 @@ async function syncProductSafely(deps: StockSyncDeps, productId: string): Promis
   }
 }
 
-async function syncProduct(deps: StockSyncDeps, productId: string): Promise<void> {
+async function syncProduct(
+  deps: StockSyncDeps,
+  productId: string,
+  movedBy: string | undefined,
+): Promise<void> {
+  const needs = pushNeeds(deps, productId);
+  // Stock moved: the push is all but certain, so its reads go out with the first round's, not after them.
+  if (movedBy !== undefined) needs.prefetch(movedBy);
   for (let round = 0; round < MAX_PUSH_ROUNDS; round += 1) {
-    if (!(await pushIfBehind(deps, productId))) return;
+    if (!(await pushIfBehind(deps, productId, needs))) return;
   }
 }
 
+/** What a push needs besides the numbers (the product's seller SKU, the producer's shop), read once per batch. */
+interface PushNeeds {
+  product(): Promise<Product | undefined>;
+  account(producerId: string): Promise<ShopAccount | undefined>;
+  /** Starts both reads now; a failure surfaces only if the push then needs them. */
+  prefetch(producerId: string): void;
+}
+
+function pushNeeds(deps: StockSyncDeps, productId: string): PushNeeds {
+  let product: Promise<Product | undefined> | undefined;
+  const accounts = new Map<string, Promise<ShopAccount | undefined>>();
+  const needs: PushNeeds = {
+    product: () => {
+      product ??= deps.ledger.getProduct(productId);
+      return product;
+    },
+    account: (producerId) => {
+      const known = accounts.get(producerId) ?? deps.accountFor(producerId, deps.channel);
+      accounts.set(producerId, known);
+      return known;
+    },
+    prefetch: (producerId) => {
+      // Not awaited unless needed: keep an unused failure from being an unhandled rejection.
+      needs.product().catch(() => undefined);
+      needs.account(producerId).catch(() => undefined);
+    },
+  };
+  return needs;
+}
+
 /** One read-decide-push-record round; true when it pushed and recorded a number. */
-async function pushIfBehind(deps: StockSyncDeps, productId: string): Promise<boolean> {
+async function pushIfBehind(deps: StockSyncDeps, productId: string, needs: PushNeeds): Promise<boolean> {
   const { ledger, channel } = deps;
   const [available, listing] = await Promise.all([
     ledger.availableToSell(productId, channel),
@@ -95,7 +154,7 @@ async function pushIfBehind(deps: StockSyncDeps, productId: string): Promise<boo
   if (available === undefined || listing === undefined) return false;
   const decision = decidePush(listing, available.stockVersion);
   if (!decision.push) return false;
-  const account = await deps.accountFor(listing.producerId, channel);
+  const account = await needs.account(listing.producerId);
   if (account === undefined) {
     deps.logger?.warn('no linked shop for a live listing; stock not pushed', { productId, channel });
     return false;
@@ -103,7 +162,7 @@ async function pushIfBehind(deps: StockSyncDeps, productId: string): Promise<boo
   return pushAndRecord(
     deps,
     { productId, producerId: listing.producerId, ...decision.synced },
-    account,
+    { account, product: await needs.product() },
     available,
   );
 }
@@ -119,12 +178,11 @@ interface PushTarget {
 async function pushAndRecord(
   deps: StockSyncDeps,
   target: PushTarget,
-  account: ShopAccount,
+  { account, product }: { account: ShopAccount; product: Product | undefined },
   available: { available: number; stockVersion: number },
 ): Promise<boolean> {
   const { ledger, channel } = deps;
   const { productId, producerId, externalItemId, productVersion, status } = target;
-  const product = await ledger.getProduct(productId);
   // The seller SKU is the product's own, or its id: the same rule the listing was created with.
   const sellerSku = product?.details.sku ?? productId;
   await deps.adapter.setStock(
@@ -143,21 +201,4 @@ async function pushAndRecord(
     outcome: recorded.outcome,
   });
   return false;
-}
-
-/** Runs `work` over `items` with at most `limit` in flight; results keep the items' order. */
-async function mapWithConcurrency<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  const queue = items.map((item, index) => ({ item, index }));
-  const worker = async () => {
-    for (let entry = queue.shift(); entry !== undefined; entry = queue.shift()) {
-      results[entry.index] = await work(entry.item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
 }

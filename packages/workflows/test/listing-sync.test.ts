@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { type Channel, type EventDetail, eventCatalogue } from '@ocop-sync/domain';
+import { type Channel, type EventDetail, eventCatalogue, sources } from '@ocop-sync/domain';
 import { createLedger, type Ledger } from '@ocop-sync/ledger';
 import { RetryableError } from '@ocop-sync/marketplaces';
 import { createAwsClients, loadConfig } from '@ocop-sync/runtime';
 import { type Sandbox, startSandbox } from '@ocop-sync/sandboxes';
 import { createTestLedgerTable, type TestLedgerTable } from '@ocop-sync/test-support';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CreationInProgressError, handleListingRequest, type ListingSyncDeps } from '../src/listing-sync.js';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import {
+  CreationInProgressError,
+  handleListingBatch,
+  handleListingRequest,
+  type ListingSyncDeps,
+} from '../src/listing-sync.js';
 import { createChannelAdapter } from '../src/marketplace-wiring.js';
+import { toEvent } from './support/catalogue-event.js';
 import { memoryPublisher } from './support/memory-publisher.js';
 
 const fastRetry = { maxAttempts: 5, baseDelayMs: 20, maxDelayMs: 200, budgetMs: 10_000 };
@@ -233,5 +239,86 @@ describe('listing sync against the Postmart sandbox and DynamoDB Local', () => {
       (entry) => entry.detailType === 'ListingFailed' && entry.detail.productId === product.productId,
     );
     expect(failed?.detail).toMatchObject({ failure: { kind: 'needs-human', code: 'shop-not-linked' } });
+  });
+});
+
+describe('listing sync of a whole batch (products at once, against the Postmart sandbox)', () => {
+  let table: TestLedgerTable;
+  let postmart: Sandbox<'postmart'>;
+  let ledger: Ledger;
+  let config: ReturnType<typeof configFor>;
+  let clients: ReturnType<typeof createAwsClients>;
+
+  beforeAll(async () => {
+    table = await createTestLedgerTable('listing-batch');
+    postmart = await startSandbox('postmart', { port: 0 });
+    config = configFor(table, postmart);
+    clients = createAwsClients(config);
+    ledger = createLedger({ client: clients.dynamodb, tableName: table.tableName });
+  });
+  afterAll(async () => {
+    await postmart.close();
+    await table.drop();
+  });
+
+  const depsWith = (adapterOptions: Parameters<typeof createChannelAdapter>[3]) => ({
+    ledger,
+    ...createChannelAdapter(config, clients, 'postmart', adapterOptions),
+    publisher: memoryPublisher(),
+    now: () => new Date(),
+  });
+  const received = (detail: EventDetail<'ListingRequested'>) => ({
+    messageId: uid('msg'),
+    event: toEvent(sources.sync, 'ListingRequested', detail),
+  });
+  async function stockedProducts(count: number) {
+    return Promise.all(
+      Array.from({ length: count }, async () => {
+        const producerId = uid('HTX');
+        const shop = await postmart.createShop({ name: 'HTX Ong mật U Minh Hạ' });
+        await linkShop(ledger, producerId, 'postmart', shop.shopId);
+        return { shopId: shop.shopId, product: await certifiedProduct(ledger, producerId) };
+      }),
+    );
+  }
+
+  it('lists every product of a batch once; a copy of a request in the same batch is skipped', async () => {
+    const deps = depsWith({ retry: fastRetry });
+    const stocked = await stockedProducts(4);
+    const records = stocked.map(({ product }) => received(request(product, 'list')));
+    const first = records[0];
+    if (first === undefined) throw new Error('no record');
+    const copy = { ...first, messageId: uid('msg') };
+    const outcomes: string[] = [];
+    const result = await handleListingBatch(deps, [...records, copy], {
+      concurrency: 10,
+      onSettled: (_request, outcome) => outcomes.push(typeof outcome === 'string' ? outcome : 'error'),
+    });
+    expect(result.failedMessageIds).toEqual([]);
+    expect(outcomes.sort()).toEqual(['skipped', 'synced', 'synced', 'synced', 'synced']);
+    for (const { shopId } of stocked) expect(postmart.listItems(shopId)).toHaveLength(1);
+  });
+
+  it('reports the records still held by the marketplace at its deadline as failed, then they go through', async () => {
+    // Held 1.5 s, cut by the client at 1 s, one attempt: no record can settle before the deadline passes.
+    const deps = depsWith({ retry: { ...fastRetry, maxAttempts: 1 }, timeoutMs: 1_000 });
+    const stocked = await stockedProducts(3);
+    const records = stocked.map(({ product }) => received(request(product, 'list')));
+    postmart.faults.set({ timeoutRate: 1, hangMs: 1_500 });
+    const settled: unknown[] = [];
+    const onSettled = (_request: unknown, outcome: unknown) => settled.push(outcome);
+    const held = await handleListingBatch(deps, records, {
+      concurrency: 10,
+      deadline: Date.now() + 50,
+      onSettled,
+    });
+    expect(held.failedMessageIds.sort()).toEqual(records.map((record) => record.messageId).sort());
+    // The held attempts end in the background as retryable errors (not raw aborts), releasing their leases.
+    await vi.waitFor(() => expect(settled).toHaveLength(records.length), { timeout: 15_000, interval: 50 });
+    for (const outcome of settled) expect(outcome).toMatchObject({ error: expect.any(RetryableError) });
+    postmart.faults.clear();
+    const retried = await handleListingBatch(deps, records, { concurrency: 10 });
+    expect(retried.failedMessageIds).toEqual([]);
+    for (const { shopId } of stocked) expect(postmart.listItems(shopId)).toHaveLength(1);
   });
 });

@@ -195,6 +195,23 @@ describe('stock sync to a marketplace', () => {
     expect(stockCalls(account.shopId)).toHaveLength(0);
   });
 
+  it('reads the shop alongside the listing for moved stock, and a shop lookup it did not need fails nothing', async () => {
+    // Prepare: no live listing, and the shop lookup (started early for moved stock) fails.
+    const { productId, account } = await stockedProduct(10);
+    const batch = delivered(await sell(productId, 1));
+    const lookedUp: string[] = [];
+    const failingShopLookup = async (producerId: string): Promise<ShopAccount | undefined> => {
+      lookedUp.push(producerId);
+      throw new Error('secrets unavailable');
+    };
+    // Act
+    const result = await syncStock({ ...deps(), accountFor: failingShopLookup }, batch);
+    // Assess: the lookup was started, its failure did not matter (no push was due) and was never unhandled.
+    expect(lookedUp).toHaveLength(1);
+    expect(result).toEqual({ failedMessageIds: [] });
+    expect(stockCalls(account.shopId)).toHaveLength(0);
+  });
+
   it('pushes when a listing goes live on this channel after stock moved, not for other channels', async () => {
     // Prepare
     const { productId, producerId, account, externalItemId } = await listedProduct(10);
@@ -224,5 +241,20 @@ describe('stock sync to a marketplace', () => {
     expect(result.failedMessageIds.sort()).toEqual(batch.map((received) => received.messageId).sort());
     expect(marketplaceStock(account.shopId)).toBe(10);
     expect(await ledger.getListing(productId, 'postmart')).toMatchObject({ synced: { stockVersion: 1 } });
+  });
+
+  it("answers at its deadline with a held push's messages failed, and the retry pushes the ledger's number", async () => {
+    // Prepare: the stock call is held (then cut) for longer than the deadline leaves.
+    const { productId, account } = await listedProduct(10);
+    const batch = delivered(await sell(productId, 3));
+    sandbox.faults.set({ timeoutRate: 1, hangMs: 1_000, pathPrefix: '/v1/stock' });
+    // Act
+    const held = await syncStock({ ...deps(), deadline: Date.now() + 50 }, batch);
+    sandbox.faults.clear();
+    const retried = await syncStock(deps(), batch);
+    // Assess
+    expect(held.failedMessageIds).toEqual(batch.map((received) => received.messageId));
+    expect(retried).toEqual({ failedMessageIds: [] });
+    expect(marketplaceStock(account.shopId)).toBe(7);
   });
 });

@@ -14,6 +14,11 @@ export interface AdapterOptions {
   retry?: Partial<RetryPolicy>;
   /** Set a little under the marketplace's limit so the adapter is never the one throttled. */
   rateLimits?: { perApp?: RateLimit; perShop?: RateLimit };
+  /**
+   * This process's share (0..1] of the app-wide limit: 1 / the executions that may call the marketplace at
+   * once, since each Lambda execution environment keeps its own token buckets. Default 1.
+   */
+  appRateShare?: number;
   /** Refresh an access token this long before it expires. */
   refreshAheadMs?: number;
   fetch?: typeof fetch;
@@ -32,7 +37,7 @@ export const silentLogger: Logger = { debug: silent, info: silent, warn: silent,
 
 /** The shared HTTP client and rate scopes, configured for one adapter. */
 export function sharedKit(channel: Channel, appId: string, options: AdapterOptions, defaults: Defaults) {
-  const perApp = options.rateLimits?.perApp ?? defaults.rateLimits.perApp;
+  const perApp = shareOf(options.rateLimits?.perApp ?? defaults.rateLimits.perApp, options.appRateShare ?? 1);
   const perShop = options.rateLimits?.perShop ?? defaults.rateLimits.perShop;
   const http = new HttpClient({
     channel,
@@ -55,4 +60,10 @@ export function sharedKit(channel: Channel, appId: string, options: AdapterOptio
     now: options.now ?? Date.now,
     refreshAheadMs: options.refreshAheadMs ?? defaults.refreshAheadMs,
   };
+}
+
+/** A slice of an app-wide limit; the burst never drops below one request. */
+function shareOf(limit: RateLimit, share: number): RateLimit {
+  if (!(share > 0 && share <= 1)) throw new RangeError('appRateShare must be in (0, 1]');
+  return { ratePerSecond: limit.ratePerSecond * share, burst: Math.max(1, limit.burst * share) };
 }

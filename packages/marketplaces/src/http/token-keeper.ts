@@ -11,6 +11,10 @@ export interface TokenKeeperOptions {
   now?: () => number;
 }
 
+/** After a refused refresh, look this many times, this far apart, for a pair another execution stored. */
+const RENEWED_ELSEWHERE_LOOKS = 5;
+const RENEWED_ELSEWHERE_WAIT_MS = 200;
+
 /**
  * Hands out a valid access token per shop: refreshes ahead of expiry, once more when the marketplace
  * refuses the token, and only once at a time per shop (refresh tokens are single-use on Shopee, so two
@@ -68,9 +72,28 @@ export class TokenKeeper {
     if (stored.refreshExpiresAt !== undefined && stored.refreshExpiresAt <= this.#now()) {
       throw disconnected(account, undefined, 'refresh token expired');
     }
-    const renewed = await this.#options.refresh(account, stored.refreshToken);
+    let renewed: ShopTokens;
+    try {
+      renewed = await this.#options.refresh(account, stored.refreshToken);
+    } catch (error) {
+      // Another execution environment (its own keeper) may have spent the single-use refresh token a moment
+      // ago: its new pair lands in the shared store shortly after. Only if none does is the shop disconnected.
+      const theirs =
+        error instanceof NeedsHumanError ? await this.#renewedElsewhere(account, stored) : undefined;
+      if (theirs === undefined) throw error;
+      return theirs;
+    }
     await account.tokens.put(account, renewed);
     return renewed;
+  }
+
+  async #renewedElsewhere(account: ShopAccount, spent: ShopTokens): Promise<ShopTokens | undefined> {
+    for (let look = 0; look < RENEWED_ELSEWHERE_LOOKS; look += 1) {
+      const stored = await account.tokens.get(account);
+      if (stored !== undefined && stored.refreshToken !== spent.refreshToken) return stored;
+      await new Promise((resolve) => setTimeout(resolve, RENEWED_ELSEWHERE_WAIT_MS));
+    }
+    return undefined;
   }
 
   async #current(account: ShopAccount): Promise<ShopTokens> {

@@ -23,12 +23,13 @@ export function mediaSpaceUploader(
   api: ShopeeApi,
   download: ImageDownloader,
   scopes: readonly RateScope[],
+  downloadTimeoutMs = DOWNLOAD_TIMEOUT_MS,
 ): ImageResolver {
   const known = new Map<string, Promise<string>>();
   const one = (url: string): Promise<string> => {
     let id = known.get(url);
     if (id === undefined) {
-      id = uploadOne(api, download, scopes, url);
+      id = uploadOne(api, (imageUrl) => downloadImage(download, imageUrl, downloadTimeoutMs), scopes, url);
       id.catch(() => known.delete(url));
       known.set(url, id);
     }
@@ -39,11 +40,11 @@ export function mediaSpaceUploader(
 
 async function uploadOne(
   api: ShopeeApi,
-  download: ImageDownloader,
+  download: (url: string) => Promise<Uint8Array>,
   scopes: readonly RateScope[],
   url: string,
 ) {
-  const bytes = await downloadImage(download, url);
+  const bytes = await download(url);
   const form = new FormData();
   form.set('image', new Blob([bytes]), new URL(url).pathname.split('/').pop() || 'image');
   form.set('scene', 'normal');
@@ -53,29 +54,25 @@ async function uploadOne(
 
 /**
  * The producer's image, or a clear error: gone or refused (4xx) is the producer's to fix, a
- * {@link PermanentError} on `images`; a timeout, reset or 5xx/408/429 may pass, a {@link RetryableError}.
+ * {@link PermanentError} on `images`; a timeout (while waiting for the headers or reading the body), reset
+ * or 5xx/408/429 may pass, a {@link RetryableError}.
  */
-async function downloadImage(download: ImageDownloader, url: string): Promise<Uint8Array> {
+async function downloadImage(download: ImageDownloader, url: string, timeoutMs: number): Promise<Uint8Array> {
+  // One signal for the whole download: a host that sends headers and then stalls is cut off too.
+  const signal = AbortSignal.timeout(timeoutMs);
   let response: Response;
   try {
-    response = await download(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+    response = await download(url, { signal });
   } catch (cause) {
-    throw new RetryableError(`image ${url} could not be downloaded`, {
-      channel: 'shopee',
-      code: DOWNLOAD_FAILED,
-      attempts: 1,
-      cause,
-    });
+    throw downloadFailed(`image ${url} could not be downloaded`, cause);
   }
   const status = response.status;
   if (status >= 500 || status === 408 || status === 429) {
-    throw new RetryableError(`image ${url} answered HTTP ${status}`, {
-      channel: 'shopee',
-      code: DOWNLOAD_FAILED,
-      attempts: 1,
-    });
+    await response.body?.cancel().catch(() => undefined);
+    throw downloadFailed(`image ${url} answered HTTP ${status}`);
   }
   if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
     throw permanentError({
       channel: 'shopee',
       code: DOWNLOAD_FAILED,
@@ -84,5 +81,19 @@ async function downloadImage(download: ImageDownloader, url: string): Promise<Ui
       detail: `image ${url} answered HTTP ${status}`,
     });
   }
-  return new Uint8Array(await response.arrayBuffer());
+  try {
+    return new Uint8Array(await response.arrayBuffer());
+  } catch (cause) {
+    // The body is read after the headers: a timeout or reset here must not escape as a raw AbortError.
+    throw downloadFailed(`image ${url} was cut off while downloading`, cause);
+  }
+}
+
+function downloadFailed(message: string, cause?: unknown): RetryableError {
+  return new RetryableError(message, {
+    channel: 'shopee',
+    code: DOWNLOAD_FAILED,
+    attempts: 1,
+    ...(cause === undefined ? {} : { cause }),
+  });
 }
