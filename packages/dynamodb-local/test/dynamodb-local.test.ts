@@ -20,6 +20,7 @@ describe('DynamoDB Local harness', () => {
       'gsi1',
       'gsi2',
       'gsi3',
+      'gsi4',
     ]);
     expect(Table?.StreamSpecification?.StreamViewType).toBe('NEW_AND_OLD_IMAGES');
   });

@@ -6,8 +6,23 @@ export {
 } from './coverage-queries.js';
 export { LedgerConflictError, LedgerCorruptItemError, LedgerError, LedgerValidationError } from './errors.js';
 export { createLedger } from './ledger.js';
-export type { Ledger, ListingLedger, ProducerLedger, ProductLedger, StockLedger } from './ledger-api.js';
+export type {
+  Ledger,
+  ListingLedger,
+  ProducerLedger,
+  ProductLedger,
+  ReconciliationLedger,
+  StockLedger,
+} from './ledger-api.js';
 export { listingStatus, needsSync } from './listing-rules.js';
+export { REPORT_TTL_SECONDS, type ReadBackResult } from './reconciliation.js';
+export {
+  type DriftEpisode,
+  MAX_REPORTED_HUMAN_ITEMS,
+  type ReadBackState,
+  type ReconciliationReport,
+  reconciliationReport,
+} from './reconciliation-records.js';
 export type { CertificateStatus, ListingStatus, MovementKind, RejectionReason } from './records.js';
 export { createLedgerTableInput, type LedgerIndexName, ledgerTable } from './table-definition.js';
 export type * from './types.js';

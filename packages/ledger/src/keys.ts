@@ -82,6 +82,32 @@ export const byExpiry = {
   before: (date: string) => `${date}#`,
 } as const;
 
+/**
+ * gsi4 (byReadBack): one partition per channel of the listings live there, ordered for reconciliation. A
+ * listing written (synced) after its last check sorts first, oldest write first; the rest follow, least
+ * recently checked first. So a run that reads the first N gets "changed since the last run first, then a
+ * rolling slice of the rest" with no cursor to keep. Instants are normalised to UTC ISO so they sort as text.
+ * One partition per channel takes a write per sync and per check: a province's tens of thousands of listings
+ * make a few writes a second, far under a GSI partition's 1,000 writes/s.
+ */
+export const byReadBack = {
+  pk: (channel: Channel) => `READBACK#${channel}`,
+  dueSk: (writtenAt: string, productId: string) => `0#${utcIso(writtenAt)}#${productId}`,
+  checkedSk: (checkedAt: string, productId: string) => `1#${utcIso(checkedAt)}#${productId}`,
+} as const;
+
+/** Reconciliation reports of a channel: one per run (expiring), plus the latest under a fixed key. */
+export const reconciliationReportKey = (channel: Channel, finishedAt: string, runId: string): ItemKey => ({
+  pk: `RECONCILIATION#${channel}`,
+  sk: `REPORT#${utcIso(finishedAt)}#${runId}`,
+});
+export const latestReconciliationKey = (channel: Channel): ItemKey => ({
+  pk: `RECONCILIATION#${channel}`,
+  sk: 'LATEST',
+});
+
+const utcIso = (instant: string) => new Date(instant).toISOString();
+
 /** A location as a map key inside the stock item, e.g. `showroom#SR-THANHHOA-01`. */
 export const locationKey = (location: Location): string => `${location.type}#${location.locationId}`;
 

@@ -1,4 +1,6 @@
 import type { Channel, EventDetail } from '@ocop-sync/domain';
+import type { ReadBackResult } from './reconciliation.js';
+import type { ReadBackState, ReconciliationReport } from './reconciliation-records.js';
 import type {
   ChannelAccount,
   DesiredListingInput,
@@ -96,4 +98,25 @@ export interface ListingLedger {
   releaseCreationLease(input: { productId: string; channel: Channel; holder: string }): Promise<void>;
 }
 
-export interface Ledger extends ProductLedger, ProducerLedger, StockLedger, ListingLedger {}
+/** Channel reconciliation: which listings to read back, each check's outcome, and the runs' reports. */
+export interface ReconciliationLedger {
+  /** The next `limit` live listings of the channel: written since their last check first, then least recently checked. */
+  listingsToCheck(channel: Channel, limit: number): Promise<Listing[]>;
+  /** Records a check on the listing if it is still at `revision` (else `conflict`: another writer got there first). */
+  recordReadBack(input: {
+    productId: string;
+    channel: Channel;
+    revision: number;
+    readBack: ReadBackState;
+  }): Promise<ReadBackResult>;
+  recordReconciliationReport(report: ReconciliationReport): Promise<void>;
+  /** The last report per channel (channels never reconciled are absent). */
+  latestReconciliationReports(): Promise<ReconciliationReport[]>;
+}
+
+export interface Ledger
+  extends ProductLedger,
+    ProducerLedger,
+    StockLedger,
+    ListingLedger,
+    ReconciliationLedger {}

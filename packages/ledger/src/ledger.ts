@@ -11,6 +11,7 @@ import { getProducer, linkChannels, listChannelAccounts, setFulfilment } from '.
 import { getProduct, listByArea, listByProducer, productsExpiringBefore } from './product-queries.js';
 import type { ProductEvent } from './product-rules.js';
 import { changeProduct } from './products.js';
+import { reconciliationApi } from './reconciliation-api.js';
 import { availableOn, createSettingsCache, getStock, movementLog } from './stock-queries.js';
 import { createStore } from './store.js';
 import type { LedgerOptions } from './types.js';
@@ -41,6 +42,7 @@ export function createLedger(options: LedgerOptions): Ledger {
     ...producerApi(context),
     ...stockApi(context, lookups, settingsOf),
     ...listingApi(context, lookups),
+    ...reconciliationApi(context),
   };
 }
 

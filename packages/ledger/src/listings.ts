@@ -4,6 +4,7 @@ import { putAtRevision } from './idempotency.js';
 import { byArea, byProducer, listingKey, productPk, sortKeys } from './keys.js';
 import { decideListingChange, type ListingEvent } from './listing-rules.js';
 import type { Lookups } from './lookups.js';
+import { readBackKeys } from './read-back-order.js';
 import { type ListingRecord, listingRecord } from './records.js';
 import { conflict, retryOnConflict } from './retry.js';
 import { parseStored, type StoredItem } from './store.js';
@@ -80,7 +81,7 @@ export async function listListingsByProducer(context: LedgerContext, producerId:
   return items.map((item) => parseStored(item, listingRecord));
 }
 
-function listingItem(listing: ListingRecord): StoredItem {
+export function listingItem(listing: ListingRecord): StoredItem {
   const itemId = listing.synced?.externalItemId ?? listing.ban?.externalItemId;
   return {
     ...listingKey(listing.productId, listing.channel),
@@ -94,5 +95,6 @@ function listingItem(listing: ListingRecord): StoredItem {
           [indexes.byArea.partitionKey]: byArea.itemPk(listing.channel, itemId),
           [indexes.byArea.sortKey]: `LISTING#${listing.productId}`,
         }),
+    ...readBackKeys(listing),
   };
 }

@@ -10,6 +10,7 @@ import {
   productDetails,
 } from '@ocop-sync/domain';
 import { z } from 'zod';
+import { readBackState } from './reconciliation-records.js';
 
 /**
  * Shapes of the items the ledger stores, as zod schemas: every item read back is parsed, so the rest of the
@@ -193,6 +194,8 @@ export const listingRecord = z.object({
     })
     .optional(),
   ban: z.object({ externalItemId: identifier, reason: z.string(), bannedAt: isoDateTime }).optional(),
+  /** What the last reconciliation read-back found (reconciliation-records.ts). */
+  readBack: readBackState.optional(),
   status: z.enum(listingStatuses),
   /** Optimistic-concurrency revision of this listing item. */
   revision: z.number().int().min(1),

@@ -43,6 +43,8 @@ export interface QueryParts {
   keyCondition: string;
   names: Record<string, string>;
   values: Record<string, unknown>;
+  /** Stop after this many items (pages are still read in key order); all of them when absent. */
+  limit?: number;
 }
 
 export function createStore(client: DynamoDBClient, tableName: string): Store {
@@ -72,6 +74,7 @@ export function createStore(client: DynamoDBClient, tableName: string): Store {
         KeyConditionExpression: parts.keyCondition,
         ExpressionAttributeNames: Object.keys(parts.names).length > 0 ? parts.names : undefined,
         ExpressionAttributeValues: parts.values,
+        Limit: parts.limit,
       });
     },
   };
@@ -112,8 +115,8 @@ async function queryAll(documents: DynamoDBDocumentClient, input: QueryCommandIn
     const page = await documents.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
     items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
+  } while (startKey && (input.Limit === undefined || items.length < input.Limit));
+  return input.Limit === undefined ? items : items.slice(0, input.Limit);
 }
 
 export function parseItem<S extends z.ZodType>(key: ItemKey, item: StoredItem, schema: S): z.output<S> {

@@ -23,6 +23,11 @@ export const ledgerTable = {
     byArea: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     /** Live certificates sorted by expiry date (sparse: only active/expiring ones): the sweep reads only what is due. */
     byExpiry: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+    /**
+     * Live listings per channel in read-back order (sparse: only listings live on a marketplace): written since
+     * their last check first (`0#<written>`), then the least recently checked (`1#<checked>`).
+     */
+    byReadBack: { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
   },
   streamViewType: 'NEW_AND_OLD_IMAGES',
 } as const;

@@ -32,6 +32,11 @@ export const functionEnvironment = z.object({
     .string()
     .regex(/^[A-Za-z0-9/_+=.@-]+\/$/)
     .default('ocop-sync/webhooks/'),
+  /** Name prefix of the shops' token secrets (`<prefix><channel>/<shopId>`), as the stack grants it. */
+  SHOP_TOKEN_SECRET_NAME_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9/_+=.@-]+\/$/)
+    .default('ocop-sync/shops/'),
   /**
    * Local stack only (read when OCOP_MODE is `local`, in place of the secret above): the same JSON,
    * `{ "shopee": { partnerId, partnerKey }, "lazada": { appKey, appSecret }, "postmart": { clientId, clientSecret, webhookSecret } }`.
@@ -43,5 +48,8 @@ export const functionEnvironment = z.object({
    */
   LOCAL_IMAGE_ORIGIN: z.url().optional(),
   CHANNEL: z.enum(['postmart', 'shopee', 'lazada']).optional(),
+  /** Reconciliation pacing (set per route in the routing table): marketplace reads per minute, listings per run. */
+  RECONCILE_READS_PER_MINUTE: z.coerce.number().positive().default(60),
+  RECONCILE_MAX_LISTINGS_PER_RUN: z.coerce.number().int().positive().default(500),
 });
 export type FunctionEnvironment = z.output<typeof functionEnvironment>;

@@ -1,6 +1,12 @@
 import { type DetailType, type EventDetail, eventCatalogue } from '@ocop-sync/domain';
 import { buildMessage, type MessageDraft } from './message-builder.js';
-import { certificateTexts, listingTexts, orderReceivedText, stockLowText } from './message-texts.js';
+import {
+  certificateTexts,
+  driftText,
+  listingTexts,
+  orderReceivedText,
+  stockLowText,
+} from './message-texts.js';
 import type { WebhookPayload } from './payloads.js';
 import type { WebhookMessage } from './types.js';
 
@@ -82,6 +88,28 @@ const drafters: { [T in NotifiedDetailType]: Drafter<T> } = {
       message: listingTexts.banned(detail.sellerSku ?? detail.externalItemId, detail.channel, detail.reason),
     },
   }),
+  ListingDriftDetected: (detail, context) => ({
+    type: 'listing.drift',
+    producerId: detail.producerId,
+    occurredAt: detail.detectedAt,
+    // One message per run's finding: reconciliation publishes each episode and action once.
+    dedupeKey: `${detail.productId}/${detail.channel}/${detail.runId}/${detail.driftClass}/${detail.action}`,
+    data: {
+      ...productFields(detail.productId, context),
+      channel: detail.channel,
+      sellerSku: detail.sellerSku,
+      ...(detail.externalItemId === undefined ? {} : { externalItemId: detail.externalItemId }),
+      driftClass: detail.driftClass,
+      differences: detail.differences,
+      action: detail.action,
+      message: driftText(
+        context.productName ?? detail.productId,
+        detail.channel,
+        detail.driftClass,
+        detail.action,
+      ),
+    },
+  }),
   StockLow: (detail, context) => ({
     type: 'stock.low',
     producerId: detail.producerId,
@@ -159,6 +187,7 @@ const drafters: { [T in NotifiedDetailType]: Drafter<T> } = {
 export const notifiedDetailTypes = [
   'ListingSynced',
   'ListingFailed',
+  'ListingDriftDetected',
   'MarketplaceItemBanned',
   'StockLow',
   'MarketplaceOrderPlaced',

@@ -1,4 +1,6 @@
-import type { BilingualText, Channel } from '@ocop-sync/domain';
+import type { BilingualText, Channel, DriftClass, driftActions } from '@ocop-sync/domain';
+
+type DriftAction = (typeof driftActions)[number];
 
 /**
  * The bilingual one-line summaries carried in every payload's `data.message`. Vietnamese is written
@@ -40,6 +42,48 @@ export const listingTexts = {
       `${channelNames[channel]} banned item ${item}. The marketplace's reason: ${marketplaceReason}`,
     ),
 };
+
+const driftCauses: Record<DriftClass, BilingualText> = {
+  'not-applied': {
+    vi: 'sàn báo đã nhận cập nhật nhưng không áp dụng',
+    en: 'the marketplace acknowledged an update but did not apply it',
+  },
+  'changed-by-hand': {
+    vi: 'có người sửa tay trên kênh người bán',
+    en: 'someone edited it by hand in the seller centre',
+  },
+  'price-mismatch': {
+    vi: 'giá trên sàn khác giá đã đăng',
+    en: 'the price on the marketplace differs from the listed price',
+  },
+  missing: { vi: 'sàn không còn sản phẩm này', en: 'the marketplace no longer holds the item' },
+  banned: { vi: 'sàn đã khóa sản phẩm', en: 'the marketplace banned the item' },
+  'campaign-locked': {
+    vi: 'sàn không cho giảm tồn kho khi sản phẩm đang trong chương trình khuyến mãi',
+    en: 'the marketplace will not lower the stock while the item is in a campaign',
+  },
+};
+
+const driftActionTexts: Record<DriftAction, BilingualText> = {
+  're-pushed': {
+    vi: 'ocop-sync đã cập nhật lại theo dữ liệu của mình.',
+    en: 'ocop-sync pushed its values again.',
+  },
+  relisted: { vi: 'ocop-sync đã đăng lại sản phẩm.', en: 'ocop-sync listed the item again.' },
+  'ban-adopted': {
+    vi: 'Sản phẩm được đánh dấu bị khóa; vui lòng xem lý do trên sàn.',
+    en: 'The listing is marked banned; please check the reason on the marketplace.',
+  },
+  waiting: { vi: 'ocop-sync sẽ thử lại sau.', en: 'ocop-sync will try again later.' },
+  'needs-human': { vi: 'Cần chủ thể hoặc bộ phận vận hành xử lý.', en: 'A person needs to act.' },
+};
+
+/** A listing's drift: what differs (cause) and what was done. */
+export const driftText = (name: string, channel: Channel, driftClass: DriftClass, action: DriftAction) =>
+  both(
+    `"${name}" trên ${channelNames[channel]} không khớp với dữ liệu của ocop-sync: ${driftCauses[driftClass].vi}. ${driftActionTexts[action].vi}`,
+    `"${name}" on ${channelNames[channel]} differs from ocop-sync's records: ${driftCauses[driftClass].en}. ${driftActionTexts[action].en}`,
+  );
 
 export const stockLowText = (name: string, available: number, threshold: number) =>
   both(

@@ -61,6 +61,15 @@ describe('catalogue events to webhook messages', () => {
     expect(data.failure.reason.vi).toContain('rút gọn');
   });
 
+  it('explains a drift, its cause and what was done, in Vietnamese and English', () => {
+    const mapped = map('listing.drift');
+    if (!mapped.ok) throw new Error('expected a message');
+    const { data } = JSON.parse(mapped.message.body);
+    expect(data.message.vi).toContain('có người sửa tay trên kênh người bán');
+    expect(data.message.en).toContain('edited it by hand in the seller centre');
+    expect(data.differences).toEqual([{ field: 'stock', expected: 12, actual: 40 }]);
+  });
+
   it('totals an order in VND', () => {
     const mapped = map('order.received');
     if (!mapped.ok) throw new Error('expected a message');

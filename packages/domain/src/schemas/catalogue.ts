@@ -147,6 +147,14 @@ export const eventCatalogue = {
     emittedBy: 'listing-sync',
     consumedBy: ['producer-notifier'],
   },
+  ListingDriftDetected: {
+    sources: [sources.sync],
+    detail: sync.listingDriftDetected,
+    summary:
+      'A read-back found a listing that differs from the ledger (class, fields) and what was done about it.',
+    emittedBy: 'reconciliation',
+    consumedBy: ['producer-notifier'],
+  },
   StockLevelChanged: {
     sources: [sources.sync],
     detail: sync.stockLevelChanged,

@@ -114,3 +114,58 @@ export const producerNotified = z.strictObject({
   attempts: z.number().int().min(1),
   at: isoDateTime,
 });
+
+/**
+ * Why a listing differs from the ledger on a read-back, one closed list; each class has one action (see
+ * `packages/workflows/src/reconciliation-policy.ts`):
+ * - `not-applied`: we wrote, the marketplace acknowledged, the value is unchanged (its last-modified time is
+ *   not after our write) → re-push, at most 3 times per episode with back-off across runs, then needs a human.
+ * - `changed-by-hand`: the marketplace's last-modified time is after our last write (a seller-centre edit) →
+ *   re-push the ledger's values (the ledger is the truth for stock; price and title are the registry's) and
+ *   tell the producer once per episode.
+ * - `price-mismatch`: the price differs and the marketplace gives no last-modified time, so the cause is
+ *   unknown → re-push (bounded like `not-applied`) and tell the producer once, since it may be deliberate.
+ * - `missing`: the marketplace no longer holds the item → list it again once, then needs a human.
+ * - `banned`: the marketplace banned the item → the ledger adopts the ban (as MarketplaceItemBanned does) and
+ *   the producer is told; never re-pushed.
+ * - `campaign-locked`: the marketplace refused to lower stock during a promotion → recorded and told once,
+ *   probed again only after a long back-off, never looped.
+ */
+export const driftClasses = [
+  'not-applied',
+  'changed-by-hand',
+  'price-mismatch',
+  'missing',
+  'banned',
+  'campaign-locked',
+] as const;
+export type DriftClass = (typeof driftClasses)[number];
+
+export const driftFields = ['stock', 'price', 'title', 'status'] as const;
+export const driftActions = ['re-pushed', 'relisted', 'ban-adopted', 'waiting', 'needs-human'] as const;
+
+/** What reconciliation found on one listing and what it did; published once per drift episode and action. */
+export const listingDriftDetected = z.strictObject({
+  productId: identifier,
+  producerId: identifier,
+  channel,
+  sellerSku: identifier,
+  externalItemId: identifier.optional(),
+  driftClass: z.enum(driftClasses),
+  differences: z
+    .array(
+      z.strictObject({
+        field: z.enum(driftFields),
+        /** The ledger's value (stock, VND price, title, status). */
+        expected: z.union([z.number(), text({ max: 300 })]),
+        /** What the marketplace showed; absent when it no longer holds the item. */
+        actual: z.union([z.number(), text({ max: 300 })]).optional(),
+      }),
+    )
+    .max(4),
+  action: z.enum(driftActions),
+  /** Re-pushes made in this episode so far. */
+  attempts: z.number().int().min(0),
+  runId: identifier,
+  detectedAt: isoDateTime,
+});

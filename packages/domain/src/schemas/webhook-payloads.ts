@@ -10,7 +10,7 @@ import {
   vnd,
 } from './primitives.js';
 import { channel } from './product.js';
-import { bilingualText, failureKinds } from './sync-events.js';
+import { bilingualText, driftActions, driftClasses, driftFields, failureKinds } from './sync-events.js';
 
 /**
  * The outbound webhook catalogue: what a producer's endpoint receives, per Standard Webhooks
@@ -24,6 +24,7 @@ export const webhookEventTypes = [
   'listing.delisted',
   'listing.failed',
   'listing.banned',
+  'listing.drift',
   'stock.low',
   'order.received',
   'certificate.expiring',
@@ -74,6 +75,26 @@ const listingBannedData = z.strictObject({
   sellerSku: identifier.optional(),
   /** The marketplace's own wording, untranslated. */
   marketplaceReason: text({ max: 1000 }),
+});
+
+/** A marketplace shows something else than the ledger (a hand edit, an ignored write, a campaign lock…). */
+const listingDriftData = z.strictObject({
+  ...common,
+  ...productFields,
+  channel,
+  sellerSku: identifier,
+  externalItemId: identifier.optional(),
+  driftClass: z.enum(driftClasses),
+  differences: z
+    .array(
+      z.strictObject({
+        field: z.enum(driftFields),
+        expected: z.union([z.number(), text({ max: 300 })]),
+        actual: z.union([z.number(), text({ max: 300 })]).optional(),
+      }),
+    )
+    .max(4),
+  action: z.enum(driftActions),
 });
 
 const stockLowData = z.strictObject({
@@ -137,6 +158,7 @@ export const webhookPayloads = {
   'listing.delisted': payload('listing.delisted', listingStateData),
   'listing.failed': payload('listing.failed', listingFailedData),
   'listing.banned': payload('listing.banned', listingBannedData),
+  'listing.drift': payload('listing.drift', listingDriftData),
   'stock.low': payload('stock.low', stockLowData),
   'order.received': payload('order.received', orderReceivedData),
   'certificate.expiring': payload('certificate.expiring', certificateExpiringData),
@@ -151,6 +173,7 @@ export const webhookPayload = z.discriminatedUnion('type', [
   webhookPayloads['listing.delisted'],
   webhookPayloads['listing.failed'],
   webhookPayloads['listing.banned'],
+  webhookPayloads['listing.drift'],
   webhookPayloads['stock.low'],
   webhookPayloads['order.received'],
   webhookPayloads['certificate.expiring'],
