@@ -43,6 +43,13 @@ function coldStartEnvironment(handler: string | undefined): Record<string, strin
     POWERTOOLS_SERVICE_NAME: 'ocop-sync',
     POWERTOOLS_METRICS_NAMESPACE: 'OcopSync',
     POWERTOOLS_LOG_LEVEL: 'WARN',
+    // The producer API reads its token issuer and public URL at cold start (the stack sets them from Cognito).
+    API_JWT_ISSUER: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_bench',
+    API_JWT_AUDIENCE: 'bench-client',
+    API_JWKS_URL:
+      'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_bench/.well-known/jwks.json',
+    API_PUBLIC_URL: 'https://api.ocop-sync.example',
+    SHOP_CONNECT_STATE_SECRET_NAME: 'ocop-sync/shop-connect-state',
     ...(route?.environment ?? {}),
     ...(handler !== undefined && handler in localModeOnly ? { OCOP_MODE: 'local' } : {}),
   };

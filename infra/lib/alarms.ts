@@ -20,7 +20,8 @@ const fiveMinutes = Duration.minutes(5);
 
 /**
  * The alarms an operator acts on, all notifying one SNS topic: any message in a dead-letter queue, any
- * function error or throttle, and a queue's oldest message getting too old.
+ * function error or throttle, a queue's oldest message getting too old, and business metrics that need a
+ * person (drift reconciliation could not correct).
  */
 export class OperationalAlarms extends Construct {
   readonly topic: Topic;
@@ -67,6 +68,11 @@ export class OperationalAlarms extends Construct {
       threshold: 1,
       description: `${label}: invocations were throttled (account concurrency exhausted?).`,
     });
+  }
+
+  /** A business metric a person must act on (e.g. drift reconciliation leaves to a human). */
+  watchMetric(name: string, metric: IMetric, options: { threshold: number; description: string }): void {
+    this.add(name, metric, options);
   }
 
   private add(name: string, metric: IMetric, options: { threshold: number; description: string }): void {

@@ -45,6 +45,14 @@ export const stackConfig = z.object({
   /** Steady-state requests per second and burst for the marketplace webhook API (stage throttling). */
   webhookRateLimit: z.coerce.number().positive().default(50),
   webhookBurstLimit: z.coerce.number().int().positive().default(100),
+  /**
+   * Producer API throttles, per route and for all callers together (the function limits each caller):
+   * reading routes, and routes that change something (connect a shop, manage webhooks), which are rarer.
+   */
+  apiReadRateLimit: z.coerce.number().positive().default(20),
+  apiReadBurstLimit: z.coerce.number().int().positive().default(40),
+  apiWriteRateLimit: z.coerce.number().positive().default(5),
+  apiWriteBurstLimit: z.coerce.number().int().positive().default(10),
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
   metricsNamespace: z.string().min(1).default('OcopSync'),
   /** Marketplace API base URLs; unset keeps the functions' defaults (Postmart has none: set it to list there). */

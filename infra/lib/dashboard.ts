@@ -1,5 +1,12 @@
 import { Duration } from 'aws-cdk-lib';
-import { Dashboard, GraphWidget, type IWidget, Row, TextWidget } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Dashboard,
+  GraphWidget,
+  type IMetric,
+  type IWidget,
+  Row,
+  TextWidget,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -51,6 +58,18 @@ export class OperationsDashboard extends Construct {
 
   addFunction(label: string, fn: IFunction): void {
     this.addRow(label, fn, []);
+  }
+
+  /** A row of a handler's business metrics (e.g. listings checked, drift by class, drift needing a human). */
+  addMetrics(label: string, graphs: readonly { title: string; metric: IMetric }[]): void {
+    this.dashboard.addWidgets(
+      new Row(
+        ...graphs.map(
+          ({ title, metric }) =>
+            new GraphWidget({ title: `${label}: ${title}`, left: [metric], width, height }),
+        ),
+      ),
+    );
   }
 
   private addRow(label: string, fn: IFunction, queueWidgets: readonly IWidget[]): void {

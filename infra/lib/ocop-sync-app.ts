@@ -1,3 +1,4 @@
+import type { Route } from '@ocop-sync/routing';
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { readConfig } from './config.js';
@@ -12,6 +13,8 @@ export interface OcopSyncAppOptions {
    * this stack, so most tests turn it off and one keeps it.
    */
   readonly builtinCloudFormationValidation?: boolean;
+  /** The routes to build; THE routing table unless a test passes another. */
+  readonly routes?: readonly Route[];
 }
 
 /**
@@ -27,6 +30,7 @@ export function createOcopSyncApp(options: OcopSyncAppOptions = {}): { app: App;
   const config = readConfig(app.node);
   const stack = new OcopSyncStack(app, `OcopSync-${config.stage}`, {
     config,
+    routes: options.routes,
     description: `ocop-sync (${config.stage}): OCOP certified products synced to the marketplaces`,
     // The account and region of the CLI's credentials; unset (environment-agnostic) when synthesising offline.
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },

@@ -1,6 +1,7 @@
 import { ledgerTable } from '@ocop-sync/ledger/table-definition';
 import {
   type FunctionEnvironment,
+  type HandlerName,
   type HttpRoute,
   type QueueRoute,
   type Route,
@@ -15,14 +16,16 @@ import { OperationalAlarms } from './alarms.js';
 import type { StackConfig } from './config.js';
 import { OperationsDashboard } from './dashboard.js';
 import { type Environment, mergeEnvironments } from './environment.js';
+import { handlerMetricSearch, handlerMetrics, metricAlarmName, routeMetricOf } from './handler-metrics.js';
+import { httpProfileOf } from './http-profiles.js';
 import { LedgerTable } from './ledger-table.js';
 import { OcopFunction, type OcopFunctionProps } from './ocop-function.js';
 import { handlerEntry } from './paths.js';
 import { grantsFor, intentGrants } from './permissions.js';
+import { RoutedHttpApi } from './routed-http-api.js';
 import { RoutedQueueFunction } from './routed-queue-function.js';
 import { ScheduledFunction } from './scheduled-function.js';
 import { SyncSecrets } from './secrets.js';
-import { WebhookApi } from './webhook-api.js';
 
 export interface OcopSyncStackProps extends StackProps {
   readonly config: StackConfig;
@@ -33,6 +36,8 @@ export interface OcopSyncStackProps extends StackProps {
 /** Function environment keys this stack sets, checked against the functions' own schema. */
 type EnvironmentKey = keyof FunctionEnvironment;
 const deadLetterQueueUrlKey: EnvironmentKey = 'DEAD_LETTER_QUEUE_URL';
+/** Powertools' service name, hence the `service` dimension of every handler's metrics. */
+const serviceName = 'ocop-sync';
 
 /**
  * ocop-sync on AWS: the bus and its archive, the ledger, the secrets, then one rule → queue → function
@@ -48,6 +53,8 @@ export class OcopSyncStack extends Stack {
   readonly #grants: ReturnType<typeof intentGrants>;
   readonly #alarms: OperationalAlarms;
   readonly #dashboard: OperationsDashboard;
+  /** Handlers whose business metrics are on the dashboard already (several routes may share one handler). */
+  readonly #metricsGraphed = new Set<HandlerName>();
 
   constructor(scope: Construct, id: string, props: OcopSyncStackProps) {
     super(scope, id, props);
@@ -86,6 +93,7 @@ export class OcopSyncStack extends Stack {
   }
 
   private addRoute(route: Route): void {
+    this.watchHandlerMetrics(route);
     switch (route.kind) {
       case 'queue':
         this.addQueueRoute(route);
@@ -128,36 +136,77 @@ export class OcopSyncStack extends Stack {
     this.#dashboard.addFunction(route.name, scheduled.handler.function);
   }
 
+  /** The API first (its URL goes into the function's environment), then the function, then the routes. */
   private addHttpRoute(route: HttpRoute): void {
-    const handler = new OcopFunction(this, route.name, this.functionProps(route));
-    const webhooks = new WebhookApi(this, `${route.name}-api`, {
+    const profile = httpProfileOf(route.handler, {
+      scope: this,
+      namePrefix: this.#namePrefix,
+      config: this.#config,
+      secrets: this.#secrets,
+    });
+    const http = new RoutedHttpApi(this, `${route.name}-api`, {
       apiName: `${this.#namePrefix}-${route.name}`,
-      handler: handler.function,
-      routeKeys: route.routeKeys,
-      throttle: { rateLimit: this.#config.webhookRateLimit, burstLimit: this.#config.webhookBurstLimit },
+      description: profile.description,
+      throttle: profile.throttle,
       logRetention: this.#config.logRetentionDays,
+    });
+    const handler = new OcopFunction(this, route.name, this.functionProps(route, profile.environment(http)));
+    http.routeTo(handler.function, {
+      routeKeys: route.routeKeys,
+      authenticatedBy: profile.authenticatedBy,
+      throttleOf: profile.throttleOf,
     });
     this.#alarms.watchFunction(route.name, handler.function);
     this.#dashboard.addFunction(route.name, handler.function);
     new CfnOutput(this, `${route.name}-url`, {
       description: `Base URL of ${route.name} (append a route path, e.g. ${route.routeKeys[0] ?? ''})`,
-      value: webhooks.api.apiEndpoint,
+      value: http.api.apiEndpoint,
     });
   }
 
+  /**
+   * The business metrics of a route's handler: an alarm per route where a metric needs a person, and one
+   * dashboard row per handler (every route's line), however many routes it serves.
+   */
+  private watchHandlerMetrics(route: Route): void {
+    const metrics = handlerMetrics[route.handler];
+    if (metrics === undefined) return;
+    const source = { namespace: this.#config.metricsNamespace, serviceName };
+    for (const metric of metrics.metrics) {
+      if (metric.alarm === undefined) continue;
+      this.#alarms.watchMetric(
+        metricAlarmName(route, metric),
+        routeMetricOf(source, route, metrics, metric),
+        {
+          threshold: metric.alarm.threshold,
+          description: `${route.name}: ${metric.alarm.description}`,
+        },
+      );
+    }
+    if (this.#metricsGraphed.has(route.handler)) return;
+    this.#metricsGraphed.add(route.handler);
+    this.#dashboard.addMetrics(
+      route.handler,
+      metrics.metrics.map((metric) => ({
+        title: metric.metricName,
+        metric: handlerMetricSearch(source, route.handler, metrics, metric),
+      })),
+    );
+  }
+
   /** The house props of a route's function: entry, sizing, merged environment and intent-named grants. */
-  private functionProps(route: Route): OcopFunctionProps {
+  private functionProps(route: Route, ownEnvironment: Environment = {}): OcopFunctionProps {
     return {
       entry: handlerEntry(route.handler),
       functionName: `${this.#namePrefix}-${route.name}`,
       description: route.description,
       timeout: Duration.seconds(route.timeoutSeconds),
       memorySize: route.memoryMb,
-      environment: mergeEnvironments(this.sharedEnvironment(), route.environment),
+      environment: mergeEnvironments(this.sharedEnvironment(), route.environment, ownEnvironment),
       grants: grantsFor(route.handler, this.#grants),
       logRetention: this.#config.logRetentionDays,
       powertools: {
-        serviceName: 'ocop-sync',
+        serviceName,
         metricsNamespace: this.#config.metricsNamespace,
         logLevel: this.#config.logLevel,
       },
@@ -173,6 +222,7 @@ export class OcopSyncStack extends Stack {
       OCOP_MODE: 'production',
       MARKETPLACE_APP_SECRET_NAME: this.#secrets.marketplaceAppsName,
       WEBHOOK_SECRET_NAME_PREFIX: this.#secrets.webhookSecretsPrefix,
+      SHOP_TOKEN_SECRET_NAME_PREFIX: this.#secrets.shopTokensPrefix,
       ...(shopeeBaseUrl ? { SHOPEE_BASE_URL: shopeeBaseUrl } : {}),
       ...(lazadaBaseUrl ? { LAZADA_BASE_URL: lazadaBaseUrl } : {}),
       ...(postmartBaseUrl ? { POSTMART_BASE_URL: postmartBaseUrl } : {}),

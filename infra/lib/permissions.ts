@@ -11,7 +11,9 @@ export type Permission =
   | 'publish-events'
   | 'read-marketplace-app-secret'
   | 'read-write-shop-tokens'
-  | 'read-write-webhook-secrets';
+  | 'delete-shop-tokens'
+  | 'read-write-webhook-secrets'
+  | 'read-shop-connect-state-secret';
 
 /** Least privilege per handler. A new handler does not compile until it is listed here. */
 export const handlerPermissions: Readonly<Record<HandlerName, readonly Permission[]>> = {
@@ -40,6 +42,27 @@ export const handlerPermissions: Readonly<Record<HandlerName, readonly Permissio
     'read-marketplace-app-secret',
     'read-write-shop-tokens',
   ],
+  // Reads back listings with each shop's account (a refresh writes the new token pair back), corrects drift
+  // in the ledger and publishes ListingDriftDetected and the re-push requests.
+  reconciliation: [
+    'ledger-read-write',
+    'publish-events',
+    'read-marketplace-app-secret',
+    'read-write-shop-tokens',
+  ],
+  // Connects shops (exchanges the code with the apps' keys, creates the shop's token secret; on disconnect
+  // revokes the grant and deletes that secret), manages webhook endpoints and their secrets, signs and checks
+  // OAuth `state`, publishes ProducerChannelsLinked. It verifies callers' JWTs itself (see ProducerIdentity),
+  // so no Cognito rights. The only function that may delete a secret, and only a shop's tokens.
+  'producer-api': [
+    'ledger-read-write',
+    'publish-events',
+    'read-marketplace-app-secret',
+    'read-write-shop-tokens',
+    'delete-shop-tokens',
+    'read-write-webhook-secrets',
+    'read-shop-connect-state-secret',
+  ],
 };
 
 export interface PermissionTargets {
@@ -62,8 +85,12 @@ export function intentGrants(targets: PermissionTargets): Readonly<Record<Permis
     'read-write-shop-tokens': intent('read-write-shop-tokens', (grantee) =>
       secrets.grantReadWriteShopTokens(grantee),
     ),
+    'delete-shop-tokens': intent('delete-shop-tokens', (grantee) => secrets.grantDeleteShopTokens(grantee)),
     'read-write-webhook-secrets': intent('read-write-webhook-secrets', (grantee) =>
       secrets.grantReadWriteWebhookSecrets(grantee),
+    ),
+    'read-shop-connect-state-secret': intent('read-shop-connect-state-secret', (grantee) =>
+      secrets.grantReadShopConnectState(grantee),
     ),
   };
 }

@@ -40,6 +40,9 @@ export class SyncSecrets extends Construct {
   readonly shopTokensPrefix: string;
   /** Name prefix of the per-endpoint producer webhook signing secrets, e.g. `ocop-sync/webhooks/`. */
   readonly webhookSecretsPrefix: string;
+  /** The producer API's key for signing OAuth `state` (binds a shop connection to the producer who began it). */
+  readonly shopConnectState: Secret;
+  readonly shopConnectStateName: string;
 
   constructor(scope: Construct, id: string, props: SyncSecretsProps) {
     super(scope, id);
@@ -58,11 +61,34 @@ export class SyncSecrets extends Construct {
         'Marketplace partner keys are issued in the Shopee, Lazada and Postmart partner portals and can ' +
         'only be rotated there, by a person; a rotation Lambda has nothing to call. See infra/README.md.',
     });
+    this.shopConnectStateName = `${props.prefix}/shop-connect-state`;
+    this.shopConnectState = new Secret(this, 'ShopConnectState', {
+      secretName: this.shopConnectStateName,
+      description: 'Key the producer API signs OAuth state with (generated; it never leaves the function).',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    Validations.of(this.shopConnectState).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The key only signs OAuth state values that expire within minutes: rotating it is putting a new ' +
+        'random value (`aws secretsmanager put-secret-value`, infra/README.md), and the only cost is that ' +
+        'shop connections begun in the last few minutes must be started again; no rotation Lambda needed.',
+    });
   }
 
   /** Read the marketplace apps' credentials. */
   grantReadMarketplaceApps(grantee: IGrantable): Grant {
     return this.marketplaceApps.grantRead(grantee);
+  }
+
+  /** Delete per-shop token secrets: a disconnected shop's grant is over (the producer API's disconnect). */
+  grantDeleteShopTokens(grantee: IGrantable): Grant {
+    return this.grantUnder(grantee, this.shopTokensPrefix, 'shop token', ['secretsmanager:DeleteSecret']);
+  }
+
+  /** Read the OAuth state signing key. */
+  grantReadShopConnectState(grantee: IGrantable): Grant {
+    return this.shopConnectState.grantRead(grantee);
   }
 
   /** Read, update and create per-shop token secrets (a token refresh writes the new pair back). */

@@ -16,6 +16,10 @@ describe('configuration', () => {
       oldestMessageAlarmMinutes: 30,
       webhookRateLimit: 50,
       webhookBurstLimit: 100,
+      apiReadRateLimit: 20,
+      apiReadBurstLimit: 40,
+      apiWriteRateLimit: 5,
+      apiWriteBurstLimit: 10,
       logLevel: 'INFO',
       metricsNamespace: 'OcopSync',
     });

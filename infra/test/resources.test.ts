@@ -1,5 +1,5 @@
 import { ledgerTable } from '@ocop-sync/ledger/table-definition';
-import { routingTable } from '@ocop-sync/routing';
+import { httpRoutes, routingTable } from '@ocop-sync/routing';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthesize } from './synthesize.js';
@@ -110,7 +110,8 @@ describe('operations', () => {
 
   it('keeps every log group for the configured retention', () => {
     const groups = Object.values(resourcesOf(template, 'AWS::Logs::LogGroup'));
-    expect(groups).toHaveLength(routingTable.length + 1);
+    // One per function, plus one access log per HTTP API.
+    expect(groups).toHaveLength(routingTable.length + httpRoutes().length);
     for (const group of groups) expect(group.Properties.RetentionInDays).toBe(90);
   });
 

@@ -1,3 +1,4 @@
+import { apiEnvironment } from '@ocop-sync/producer-api';
 import { functionEnvironment, queueRoutes, type Route, routingTable } from '@ocop-sync/routing';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -5,6 +6,10 @@ import { synthesize } from './synthesize.js';
 import { arnOf, resourceNamed, resourcesOf } from './template-queries.js';
 
 const prefix = 'ocop-sync-prod';
+/** Keys a handler reads beyond every function's (its own schema, validated at its cold start). */
+const handlerEnvironmentKeys: Readonly<Partial<Record<string, readonly string[]>>> = {
+  'producer-api': Object.keys(apiEnvironment.shape),
+};
 let template: Template;
 
 beforeAll(() => {
@@ -101,7 +106,11 @@ describe('functions (one per route)', () => {
       const variables = functionOf(route).resource.Properties.Environment as {
         Variables: Record<string, unknown>;
       };
-      const known = new Set([...Object.keys(functionEnvironment.shape), 'NODE_OPTIONS']);
+      const known = new Set([
+        ...Object.keys(functionEnvironment.shape),
+        ...(handlerEnvironmentKeys[route.handler] ?? []),
+        'NODE_OPTIONS',
+      ]);
       expect(Object.keys(variables.Variables).filter((key) => !known.has(key))).toEqual([]);
       expect(variables.Variables).toMatchObject({
         OCOP_MODE: 'production',
@@ -159,7 +168,9 @@ describe('the HTTP route', () => {
     (name, route) => {
       const api = resourceNamed(template, 'AWS::ApiGatewayV2::Api', 'Name', `${prefix}-${name}`);
       expect(api.resource.Properties.ProtocolType).toBe('HTTP');
-      const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route'));
+      const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route')).filter(
+        (candidate) => JSON.stringify(candidate.Properties.ApiId) === JSON.stringify({ Ref: api.logicalId }),
+      );
       expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual([...route.routeKeys].sort());
       template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
         IntegrationType: 'AWS_PROXY',

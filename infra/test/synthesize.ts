@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Route } from '@ocop-sync/routing';
 import { Template } from 'aws-cdk-lib/assertions';
 import { createOcopSyncApp } from '../lib/ocop-sync-app.js';
 import type { OcopSyncStack } from '../lib/ocop-sync-stack.js';
@@ -12,6 +13,8 @@ export interface SynthOptions {
   readonly bundle?: boolean;
   /** CDK's built-in CloudFormation schema validation (~10 s); off unless asked for. */
   readonly cloudFormationValidation?: boolean;
+  /** Routes in place of the routing table's. */
+  readonly routes?: readonly Route[];
 }
 
 export interface Synthesized {
@@ -37,6 +40,7 @@ export function synthesize(options: SynthOptions = {}): Synthesized {
   const { app, stack } = createOcopSyncApp({
     outdir,
     builtinCloudFormationValidation: options.cloudFormationValidation ?? false,
+    routes: options.routes,
     context: { ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }), ...options.context },
   });
   try {

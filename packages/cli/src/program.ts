@@ -1,11 +1,14 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readCoverage } from './coverage/coverage-command.js';
 import { type CoverageFormat, coverageFormats, formatCoverage } from './coverage/coverage-format.js';
+import { registerDevTokenCommand } from './dev-token/dev-token-command.js';
 import { importCouncilDecision } from './import/import-command.js';
 import { findDeadLetter, listDeadLetters, redriveDeadLetters } from './queues/dlq-commands.js';
-import { formatParkedList, formatParkedMessage, formatStatus } from './queues/queue-format.js';
+import { formatParkedList, formatParkedMessage } from './queues/queue-format.js';
 import { readQueueStatus } from './queues/queue-status.js';
+import { readReconciliationStatus } from './reconciliation/reconciliation-status.js';
 import { startReplay } from './replay/replay-command.js';
+import { formatSystemStatus, type StatusFormat, statusFormats } from './status-format.js';
 import { type Clients, createClients } from './target/clients.js';
 import { awsTarget, readLocalTarget, type Target } from './target/target.js';
 
@@ -153,10 +156,20 @@ export function buildProgram(io: ProgramIo): Command {
 
   program
     .command('status')
-    .description('per queue (per channel): depth, in flight, oldest message, DLQ depth and last errors')
-    .action(async () => {
-      line(formatStatus(await withContext((context) => readQueueStatus(context))));
+    .description(
+      'per queue (per channel): depth, in flight, oldest message, DLQ depth and last errors; then the last ' +
+        'reconciliation per channel (checked, in sync, corrected, needs a human) and the listings to look at',
+    )
+    .addOption(new Option('--format <format>', 'output format').choices(statusFormats).default('table'))
+    .action(async (options: { format: StatusFormat }) => {
+      const status = await withContext(async (context) => ({
+        queues: await readQueueStatus(context),
+        reconciliation: await readReconciliationStatus(context),
+      }));
+      line(formatSystemStatus(status, options.format, new Date()));
     });
+
+  registerDevTokenCommand(program, io);
 
   return program;
 }

@@ -98,6 +98,17 @@ describe('ocop-sync dlq and status against the local stack (--local, through the
     const printed = await run('status');
     expect(printed).toContain('stock-ledger');
     expect(printed).toContain('Last errors');
+    expect(printed).toContain('Đối soát / Reconciliation');
+    const json = JSON.parse(await run('status', '--format', 'json')) as {
+      queues: { route: string }[];
+      reconciliation: { channel: string }[];
+    };
+    expect(json.queues.map((queue) => queue.route)).toContain('stock-ledger');
+    expect(json.reconciliation.map((entry) => entry.channel).sort()).toEqual([
+      'lazada',
+      'postmart',
+      'shopee',
+    ]);
   });
 
   it('lists what is parked and why, and shows one message in full, without consuming it', async () => {

@@ -30,8 +30,13 @@ export type StoredSecret = z.infer<typeof storedSecretSchema>;
 export const storedStateSchema = z.object({ secrets: z.array(storedSecretSchema) });
 
 export interface LocalSecretsOptions {
-  /** Keeps the secrets in `<dataDir>/secrets.json`, rewritten after every change. In memory when absent. */
+  /** Keeps the secrets in `<dataDir>/secrets.json` (encrypted), rewritten after every change. In memory when absent. */
   dataDir?: string;
+  /**
+   * The 32-byte AES-256-GCM key of the data file; by default `OCOP_LOCAL_SECRETS_KEY` (64 hex digits or
+   * base64), else a key file made next to the data dir (`<dataDir>.key`, mode 0600).
+   */
+  encryptionKey?: Uint8Array;
   region?: string;
   accountId?: string;
   /** The clock of recovery windows and dates; tests move it by hand. */

@@ -21,7 +21,8 @@ export class SecretVault {
   readonly #arnPrefix: string;
 
   constructor(options: LocalSecretsOptions = {}) {
-    this.#state = options.dataDir === undefined ? memoryState : fileState(options.dataDir);
+    const key = options.encryptionKey === undefined ? undefined : Buffer.from(options.encryptionKey);
+    this.#state = options.dataDir === undefined ? memoryState : fileState(options.dataDir, key);
     this.#now = options.now ?? (() => new Date());
     const region = options.region ?? DEFAULT_REGION;
     this.#arnPrefix = `arn:aws:secretsmanager:${region}:${options.accountId ?? DEFAULT_ACCOUNT_ID}:secret:`;

@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CreateSecretCommand,
@@ -16,7 +15,7 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StateCorruptError, startSecretsManagerServer } from '../src/index.js';
-import { failureOf, manualClock, startEndpoint } from './helpers.js';
+import { failureOf, manualClock, startEndpoint, temporaryDataDir } from './helpers.js';
 
 const DAY = 86_400_000;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -133,8 +132,8 @@ describe('local Secrets Manager: listing', () => {
 
 describe('local Secrets Manager: persistence', () => {
   it('keeps secrets, versions and deletion schedules across a restart', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'local-secrets-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const { dataDir, remove } = temporaryDataDir();
+    cleanups.push(remove);
     const before = await startEndpoint({ dataDir });
     await before.client.send(new CreateSecretCommand({ Name: 'ocop-sync/test/kept', SecretString: 'one' }));
     await before.client.send(
@@ -155,8 +154,9 @@ describe('local Secrets Manager: persistence', () => {
   });
 
   it('refuses to start on a corrupt state file rather than lose secrets', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'local-secrets-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const { dataDir, remove } = temporaryDataDir();
+    cleanups.push(remove);
+    mkdirSync(dataDir, { recursive: true });
     writeFileSync(join(dataDir, 'secrets.json'), '{"secrets": [{"name": 1}]}');
     await expect(startSecretsManagerServer({ port: 0, dataDir })).rejects.toBeInstanceOf(StateCorruptError);
   });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { type LocalSecretsOptions, startSecretsManagerServer } from '../src/index.js';
 
@@ -42,4 +45,10 @@ export async function failureOf(
     return { name: error instanceof Error ? error.name : String(error), status };
   }
   throw new Error('the call succeeded');
+}
+
+/** A data dir inside its own temporary folder, so the key file made next to it is removed with it. */
+export function temporaryDataDir(): { dataDir: string; remove: () => void } {
+  const parent = mkdtempSync(join(tmpdir(), 'local-secrets-'));
+  return { dataDir: join(parent, 'data'), remove: () => rmSync(parent, { recursive: true, force: true }) };
 }

@@ -1,3 +1,4 @@
+import { DEV_ISSUER_FILE, writeDevIssuerFile } from '@ocop-sync/producer-api';
 import { parseCliArgs, usage } from './cli-args.js';
 import { runDemoScenario } from './demo-scenario.js';
 import { ENDPOINTS_FILE, writeEndpointsFile } from './endpoints-file.js';
@@ -17,6 +18,8 @@ function describe(stack: LocalStack): string {
     `  DynamoDB Local:   ${endpoints.dynamodb} (table ${stack.tableName})`,
     `  SQS endpoint:     ${endpoints.sqs}`,
     `  HTTP API:         ${endpoints.http} (marketplace pushes: POST /webhooks/shopee|lazada|postmart)`,
+    `  Producer API:     ${endpoints.http}/v1/... with a token from \`npx ocop-sync dev-token --role producer --producer <id>\``,
+    `  Token issuer:     ${stack.devIssuer.issuer} (JWKS ${stack.devIssuer.jwksUrl})`,
     `  Shopee sandbox:   ${endpoints.sandboxes.shopee}`,
     `  Lazada sandbox:   ${endpoints.sandboxes.lazada}`,
     `  Postmart sandbox: ${endpoints.sandboxes.postmart}`,
@@ -55,7 +58,11 @@ async function main(): Promise<number> {
   }
   // `ocop-sync --local` finds the running stack through this file.
   const removeEndpointsFile = writeEndpointsFile(stack);
-  process.stdout.write(`${describe(stack)}\n  Endpoints for \`ocop-sync --local\`: ${ENDPOINTS_FILE}\n`);
+  // `ocop-sync dev-token` signs local tokens with the issuer's key from this file.
+  const removeDevIssuerFile = writeDevIssuerFile(stack.devIssuer.key);
+  process.stdout.write(
+    `${describe(stack)}\n  Endpoints for \`ocop-sync --local\`: ${ENDPOINTS_FILE}; token key: ${DEV_ISSUER_FILE}\n`,
+  );
   await new Promise<void>((resolve) => {
     // The entry point owns the signals: DynamoDB Local's own hook would SIGKILL the JVM and exit at once,
     // before the servers close. Its exit hook stays as the safety net; a second Ctrl-C forces the exit.
@@ -69,6 +76,7 @@ async function main(): Promise<number> {
   });
   process.stderr.write('Stopping…\n');
   removeEndpointsFile();
+  removeDevIssuerFile();
   await receiver.close();
   await stack.stop();
   return 0;

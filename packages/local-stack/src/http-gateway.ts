@@ -17,6 +17,80 @@ export interface HttpGateway {
   close(): Promise<void>;
 }
 
+export interface HttpGatewayOptions {
+  /** Extra environment for the HTTP functions, from the gateway's own URL (known once it listens). */
+  environment?: (url: string) => Readonly<Record<string, string>>;
+}
+
+/** A route key taken apart: `ANY /v1/{proxy+}` → method `ANY`, segments `v1`, `{proxy+}`. */
+export interface ParsedRouteKey {
+  readonly routeKey: string;
+  readonly method: string;
+  readonly segments: readonly string[];
+}
+
+interface Target {
+  key: ParsedRouteKey;
+  route: HttpRoute;
+  handler: LambdaFunction;
+}
+
+export function parseRouteKey(routeKey: string): ParsedRouteKey {
+  const [method = '', path = ''] = routeKey.split(' ');
+  return { routeKey, method, segments: path.split('/').slice(1) };
+}
+
+/**
+ * Matches a request path against a route key as API Gateway HTTP APIs do: literal segments, `{name}` for one
+ * segment, a last `{name+}` for the rest of the path (one segment or more); `ANY` for every method. Path
+ * parameters are the raw (still percent-encoded) segments, as API Gateway passes them.
+ */
+export function matchRouteKey(
+  key: ParsedRouteKey,
+  method: string,
+  path: string,
+): Record<string, string> | undefined {
+  if (key.method !== 'ANY' && key.method !== method) return undefined;
+  const segments = path.split('/').slice(1);
+  const parameters: Record<string, string> = {};
+  for (const [index, part] of key.segments.entries()) {
+    const greedy = /^\{([A-Za-z0-9_]+)\+\}$/.exec(part)?.[1];
+    if (greedy !== undefined) {
+      const rest = segments.slice(index).join('/');
+      if (rest === '') return undefined;
+      parameters[greedy] = rest;
+      return parameters;
+    }
+    const segment = segments[index];
+    if (segment === undefined) return undefined;
+    const name = /^\{([A-Za-z0-9_]+)\}$/.exec(part)?.[1];
+    if (name === undefined) {
+      if (part !== segment) return undefined;
+    } else if (segment === '') return undefined;
+    else parameters[name] = segment;
+  }
+  return segments.length === key.segments.length ? parameters : undefined;
+}
+
+/** API Gateway prefers the most specific route: literal over `{param}` over `{proxy+}`, a method over ANY. */
+function specificity(key: ParsedRouteKey): number {
+  const greedy = key.segments.some((part) => part.endsWith('+}'));
+  const literals = key.segments.filter((part) => !part.startsWith('{')).length;
+  return (greedy ? 0 : 10_000) + literals * 10 + (key.method === 'ANY' ? 0 : 1);
+}
+
+function selectRoute(
+  targets: readonly Target[],
+  method: string,
+  path: string,
+): { target: Target; pathParameters: Record<string, string> } | undefined {
+  for (const target of targets) {
+    const pathParameters = matchRouteKey(target.key, method, path);
+    if (pathParameters !== undefined) return { target, pathParameters };
+  }
+  return undefined;
+}
+
 /** What a function may return to an HTTP API (payload format 2.0): a structured result, or any JSON value. */
 const structuredResult = z.object({
   statusCode: z.number().int(),
@@ -30,12 +104,12 @@ const structuredResult = z.object({
  * key invokes its function with an API Gateway payload-format-2.0 event, as Lambda proxy integration does.
  * `x-forwarded-proto` says `http`, which is what a handler must use to rebuild the URL a caller signed.
  */
-export async function startHttpGateway(routes: readonly HttpRoute[], instance: string): Promise<HttpGateway> {
-  const handlers = new Map<string, { route: HttpRoute; handler: LambdaFunction }>();
-  for (const route of routes) {
-    const handler = await importOrFailing(route, instance);
-    for (const routeKey of route.routeKeys) handlers.set(routeKey, { route, handler });
-  }
+export async function startHttpGateway(
+  routes: readonly HttpRoute[],
+  instance: string,
+  options: HttpGatewayOptions = {},
+): Promise<HttpGateway> {
+  const handlers: Target[] = [];
   const server = createServer((request, response) => {
     serve(handlers, request, response).catch((error: unknown) => {
       // The function threw (API Gateway answers 500 "Internal Server Error" then).
@@ -45,8 +119,19 @@ export async function startHttpGateway(routes: readonly HttpRoute[], instance: s
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  // Listening first: a function may need the API's own URL in its environment (e.g. OAuth redirect targets).
+  const extra = options.environment?.(url) ?? {};
+  for (const route of routes) {
+    const handler = await importOrFailing(
+      { ...route, environment: { ...route.environment, ...extra } },
+      instance,
+    );
+    for (const routeKey of route.routeKeys) handlers.push({ key: parseRouteKey(routeKey), route, handler });
+  }
+  handlers.sort((left, right) => specificity(right.key) - specificity(left.key));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -68,17 +153,17 @@ async function importOrFailing(route: HttpRoute, instance: string): Promise<Lamb
 }
 
 async function serve(
-  handlers: ReadonlyMap<string, { route: HttpRoute; handler: LambdaFunction }>,
+  handlers: readonly Target[],
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
-  const routeKey = `${request.method ?? 'GET'} ${url.pathname}`;
-  const target = handlers.get(routeKey);
-  if (target === undefined) return respond(response, 404, { message: 'Not Found' });
+  const found = selectRoute(handlers, request.method ?? 'GET', url.pathname);
+  if (found === undefined) return respond(response, 404, { message: 'Not Found' });
+  const { target, pathParameters } = found;
   const body = await readBody(request);
   if (body === undefined) return respond(response, 413, { message: 'Request Entity Too Large' });
-  const event = toGatewayEvent(request, url, routeKey, body);
+  const event = toGatewayEvent(request, url, target.key.routeKey, body, pathParameters);
   const context = createLambdaContext({
     functionName: target.route.name,
     region: LOCAL_REGION,
@@ -103,6 +188,7 @@ function toGatewayEvent(
   url: URL,
   routeKey: string,
   body: Buffer,
+  pathParameters: Record<string, string>,
 ): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
@@ -135,6 +221,7 @@ function toGatewayEvent(
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
     },
+    ...(Object.keys(pathParameters).length === 0 ? {} : { pathParameters }),
     // Bodies are passed as base64 so the function verifies signatures on the exact bytes received.
     body: body.toString('base64'),
     isBase64Encoded: true,

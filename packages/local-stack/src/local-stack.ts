@@ -4,6 +4,7 @@ import { localCredentials, startDynamoDbLocal } from '@ocop-sync/dynamodb-local'
 import { createEventBus, type EventBus, startEventBusServer } from '@ocop-sync/event-bus';
 import { createLedgerTableInput } from '@ocop-sync/ledger';
 import type { LocalQueue, SqsFunctionHandler } from '@ocop-sync/local-queues';
+import { type DevIssuer, startDevIssuer } from '@ocop-sync/producer-api';
 import { httpRoutes, queueRoutes, type Route, routingTable, scheduleRoutes } from '@ocop-sync/routing';
 import { startImageHost, startSandbox } from '@ocop-sync/sandboxes';
 import { EVENT_BUS_NAME, LEDGER_TABLE_NAME, LOCAL_ACCOUNT, LOCAL_REGION } from './constants.js';
@@ -54,6 +55,8 @@ export interface LocalStack {
   readonly routes: readonly RunningRoute[];
   readonly dynamodb: DynamoDBClient;
   readonly tableName: string;
+  /** The development token issuer the producer API trusts locally: `devIssuer.mint({ role, producerId })`. */
+  readonly devIssuer: DevIssuer;
   readonly environment: Readonly<Record<string, string>>;
   route(name: string): RunningRoute;
   /** The scheduled functions (e.g. `certification-sweep`), invoked on demand. */
@@ -166,10 +169,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       });
     }
 
-    // The HTTP and scheduled functions run in-process too, with the same shared environment.
+    // The HTTP and scheduled functions run in-process too, with the same shared environment; the producer
+    // API trusts the local development issuer (Cognito's token format) and knows its own public URL.
+    const devIssuer = await startDevIssuer();
+    stoppers.push({ name: 'development token issuer', stop: () => devIssuer.close() });
     const table = options.routes ?? routingTable;
-    const gateway = await startHttpGateway(httpRoutes(table), instance);
+    const gateway = await startHttpGateway(httpRoutes(table), instance, {
+      environment: (url) => ({ ...devIssuer.environment, API_PUBLIC_URL: url }),
+    });
     stoppers.push({ name: 'HTTP gateway', stop: () => gateway.close() });
+    // Lazada (and the Postmart grant page) only redirect to the callback registered for the app, as the real
+    // authorisation pages do: register the producer API's.
+    lazada.setCallbackUrl(`${gateway.url}/v1/oauth/lazada/callback`);
+    postmart.setCallbackUrl(`${gateway.url}/v1/oauth/postmart/callback`);
     const schedules = await loadSchedules(scheduleRoutes(table), instance);
 
     let stopped: Promise<void> | undefined;
@@ -185,6 +197,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       routes,
       dynamodb,
       tableName: LEDGER_TABLE_NAME,
+      devIssuer,
       environment,
       route(name) {
         const found = routes.find((running) => running.route.name === name);

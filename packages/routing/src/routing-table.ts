@@ -18,6 +18,8 @@ export const handlerNames = [
   'producer-notifier',
   'certification-sweep',
   'marketplace-webhook',
+  'producer-api',
+  'reconciliation',
 ] as const;
 export type HandlerName = (typeof handlerNames)[number];
 
@@ -97,6 +99,7 @@ const stockDetailTypes = [
 const notifiedDetailTypes = [
   'ListingSynced',
   'ListingFailed',
+  'ListingDriftDetected',
   'StockLow',
   'StockMovementRejected',
   'CertificationExpiring',
@@ -111,8 +114,11 @@ const perChannelRoutes: QueueRoute[] = channels.flatMap((channel): QueueRoute[] 
     handler: 'listing-sync',
     description: `Creates, updates and delists ${channel} listings from the channel plan.`,
     pattern: { source: [sources.sync], 'detail-type': ['ListingRequested'], detail: { channel: [channel] } },
+    // A batch's products are worked at once, paced by the adapter's rate limiter (its app-wide figure is split
+    // between this route's and stock-sync's executions). 4 executions were measured: only more CPU and more
+    // image uploads locally (docs/PERFORMANCE.md, bulk certification), so 2.
     queue: {
-      batchSize: 5,
+      batchSize: 10,
       maximumBatchingWindowSeconds: 0,
       visibilityTimeoutSeconds: 180,
       maxReceiveCount: 8,
@@ -146,6 +152,27 @@ const perChannelRoutes: QueueRoute[] = channels.flatMap((channel): QueueRoute[] 
     environment: { CHANNEL: channel },
   },
 ]);
+
+/**
+ * One reconciliation schedule per channel: every 15 minutes it reads back a paced slice of the channel's live
+ * listings (changed since the last run first) and corrects drift. Reads per minute stay well under each
+ * marketplace's read limit so listing-sync and stock-sync keep their share.
+ */
+const reconciliationRoutes: ScheduleRoute[] = channels.map((channel) => ({
+  kind: 'schedule',
+  name: `reconciliation-${channel}`,
+  handler: 'reconciliation',
+  description: `Reads back ${channel} listings, compares them with the ledger and corrects drift.`,
+  cron: 'cron(0/15 * * * ? *)',
+  timeZone: 'Asia/Ho_Chi_Minh',
+  timeoutSeconds: 600,
+  memoryMb: 512,
+  environment: {
+    CHANNEL: channel,
+    RECONCILE_READS_PER_MINUTE: '60',
+    RECONCILE_MAX_LISTINGS_PER_RUN: '500',
+  },
+}));
 
 export const routingTable: readonly Route[] = [
   {
@@ -215,6 +242,7 @@ export const routingTable: readonly Route[] = [
     memoryMb: 512,
     environment: {},
   },
+  ...reconciliationRoutes,
   {
     kind: 'http',
     name: 'marketplace-webhook',
@@ -224,6 +252,20 @@ export const routingTable: readonly Route[] = [
     routeKeys: ['POST /webhooks/shopee', 'POST /webhooks/lazada', 'POST /webhooks/postmart'],
     timeoutSeconds: 10,
     memoryMb: 256,
+    environment: {},
+  },
+  {
+    kind: 'http',
+    name: 'producer-api',
+    handler: 'producer-api',
+    description:
+      "The producer and official API: products, listings, stock, webhook endpoints, shop connection, an area's coverage.",
+    // One proxy route: the function matches, authenticates and authorises every /v1 route itself (its OpenAPI
+    // file is packages/producer-api/openapi.json), so adding a route needs no new API Gateway route.
+    routeKeys: ['ANY /v1/{proxy+}'],
+    // A webhook test message or replay is one delivery attempt inline (up to 10 s); HTTP APIs allow 30 s.
+    timeoutSeconds: 29,
+    memoryMb: 512,
     environment: {},
   },
 ];

@@ -4,6 +4,7 @@ import {
   type ChannelPlanInput,
   certificateStatus,
   type DesiredListing,
+  isCertified,
   type KnownListing,
   type PlannedListing,
   planChannels,
@@ -66,12 +67,22 @@ function planInput(
   trigger: PlanTrigger,
 ): ChannelPlanInput {
   const today = vietnamDate(now);
+  const status = statusOf(product, today);
+  // A shop the producer disconnected is no longer ours to manage: the disconnection delisted its listings
+  // first if the producer asked, or they were kept on purpose. Only an ended certificate still plans their
+  // delist (listing-sync then reports shop-not-linked: a person must take them down).
+  const released = new Set(
+    accounts.filter((account) => account.status === 'unlinked').map(({ channel }) => channel),
+  );
   const known: Partial<Record<Channel, KnownListing>> = {};
-  for (const listing of listings) known[listing.channel] = knownListing(listing, product.version);
+  for (const listing of listings) {
+    if (released.has(listing.channel) && isCertified(status)) continue;
+    known[listing.channel] = knownListing(listing, product.version);
+  }
   return {
     productVersion: product.version,
     group: product.details.group,
-    certificateStatus: statusOf(product, today),
+    certificateStatus: status,
     seasonWindows: product.details.seasonWindows,
     month: Number(today.slice(5, 7)),
     linkedChannels: accounts.filter((account) => account.status === 'linked').map(({ channel }) => channel),

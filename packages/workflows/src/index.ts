@@ -6,7 +6,13 @@ export {
   type CertificationSweepDeps,
   runCertificationSweep,
 } from './certification-sweep.js';
-export { handleListingRequest, type ListingSyncDeps, type ListingSyncOutcome } from './listing-sync.js';
+export {
+  handleListingBatch,
+  handleListingRequest,
+  type ListingBatchOptions,
+  type ListingSyncDeps,
+  type ListingSyncOutcome,
+} from './listing-sync.js';
 export {
   channelOfPath,
   createOrderReader,
@@ -41,6 +47,20 @@ export {
   sweepDueDeliveries,
   type WebhookSecretsConfig,
 } from './producer-notifier.js';
+export {
+  type ReconciliationDeps,
+  type ReconciliationLogger,
+  type ReconciliationOptions,
+  reconcileChannel,
+} from './reconciliation.js';
+export {
+  classifyDrift,
+  type Difference,
+  type ExpectedListing,
+  type Finding,
+} from './reconciliation-classify.js';
+export { LISTINGS_PER_READ } from './reconciliation-pacing.js';
+export { MAX_REPUSH_ATTEMPTS, type Plan, planFor } from './reconciliation-policy.js';
 export { StockEventNotReadyError } from './stock-errors.js';
 export { handleStockEvent, type StockLedgerDeps } from './stock-ledger.js';
 export { type StockSyncDeps, type StockSyncLogger, syncStock } from './stock-sync.js';

@@ -1,6 +1,7 @@
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  CfnStage,
   HttpApi,
   HttpMethod,
   HttpStage,
@@ -12,13 +13,21 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
-export interface WebhookApiProps {
+export interface RoutedHttpApiProps {
   readonly apiName: string;
-  readonly handler: IFunction;
-  /** API Gateway route keys, e.g. `POST /webhooks/shopee`. */
-  readonly routeKeys: readonly string[];
+  readonly description: string;
+  /** The `$default` stage's throttle: every route without one of its own. */
   readonly throttle: ThrottleSettings;
   readonly logRetention: RetentionDays;
+}
+
+export interface HttpRoutesOptions {
+  /** API Gateway route keys, e.g. `POST /webhooks/shopee`. */
+  readonly routeKeys: readonly string[];
+  /** Why the routes have no API Gateway authorizer (cdk-nag APIG4): who authenticates callers instead. */
+  readonly authenticatedBy: string;
+  /** A route's own throttle (stage route settings); `undefined` keeps the stage's. */
+  readonly throttleOf?: (routeKey: string) => ThrottleSettings | undefined;
 }
 
 /** HTTP API access-log fields: who called which route and how it went; never headers or bodies. */
@@ -34,18 +43,19 @@ const accessLogFields = {
 };
 
 /**
- * The marketplaces' push endpoint: an HTTP API whose routes all invoke one function, on a throttled
- * `$default` stage with access logs.
+ * An HTTP API of one HTTP route of the routing table: its route keys all invoke one function, on a
+ * throttled `$default` stage with access logs. The API exists before its function so the function can be
+ * told the API's URL (OAuth redirect URLs); `routeTo` then adds the routes.
  */
-export class WebhookApi extends Construct {
+export class RoutedHttpApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
 
-  constructor(scope: Construct, id: string, props: WebhookApiProps) {
+  constructor(scope: Construct, id: string, props: RoutedHttpApiProps) {
     super(scope, id);
     this.api = new HttpApi(this, 'Api', {
       apiName: props.apiName,
-      description: 'Signed pushes from the marketplaces (orders, bans), verified by the function.',
+      description: props.description,
       createDefaultStage: false,
     });
     const accessLogs = new LogGroup(this, 'AccessLogs', {
@@ -62,19 +72,31 @@ export class WebhookApi extends Construct {
         format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
       },
     });
-    const integration = new HttpLambdaIntegration('Handler', props.handler);
-    for (const routeKey of props.routeKeys) {
+  }
+
+  /** Routes every key to `handler`, with per-route throttles where `throttleOf` gives one. */
+  routeTo(handler: IFunction, options: HttpRoutesOptions): void {
+    const integration = new HttpLambdaIntegration('Handler', handler);
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    for (const routeKey of options.routeKeys) {
       const { method, path } = parseRouteKey(routeKey);
       const [route] = this.api.addRoutes({ path, methods: [method], integration });
       if (route === undefined) throw new Error(`no route created for ${routeKey}`);
-      Validations.of(route).acknowledge({
-        id: 'AwsSolutions-APIG4',
-        reason:
-          'Marketplaces push unauthenticated HTTPS requests signed with the app key (HMAC); they cannot ' +
-          'present IAM, JWT or Lambda-authorizer credentials. The function verifies every signature ' +
-          'before anything is trusted, and the stage is throttled.',
-      });
+      Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason: options.authenticatedBy });
+      const throttle = options.throttleOf?.(routeKey);
+      if (throttle?.rateLimit === undefined || throttle.burstLimit === undefined) continue;
+      routeSettings[routeKey] = {
+        ThrottlingRateLimit: throttle.rateLimit,
+        ThrottlingBurstLimit: throttle.burstLimit,
+      };
+      // A stage's route settings must name routes that already exist.
+      this.stage.node.addDependency(route);
     }
+    if (Object.keys(routeSettings).length === 0) return;
+    const stage = this.stage.node.defaultChild;
+    if (!(stage instanceof CfnStage)) throw new Error('the HTTP stage has no CfnStage');
+    // HttpStage has no per-route throttle yet; CloudFormation's RouteSettings is keyed by route key.
+    stage.routeSettings = routeSettings;
   }
 }
 
