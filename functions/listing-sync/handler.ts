@@ -1,7 +1,12 @@
 import { createLedger } from '@ocop-sync/ledger';
 import { routingTable } from '@ocop-sync/routing';
 import { createBatchQueueHandler, createFunctionContext, requireChannel } from '@ocop-sync/runtime';
-import { adapterLogger, createChannelAdapter, handleListingBatch } from '@ocop-sync/workflows';
+import {
+  adapterLogger,
+  CreationInProgressError,
+  createChannelAdapter,
+  handleListingBatch,
+} from '@ocop-sync/workflows';
 
 // Each listing-sync route serves one channel (its CHANNEL).
 const { config, clients, observability, publisher, queueOptions } = createFunctionContext('listing-sync');
@@ -34,6 +39,12 @@ export const handler = createBatchQueueHandler(queueOptions, (events) =>
       const { requestId, productId } = request;
       if (typeof outcome === 'string') {
         observability.logger.info('listing request handled', { requestId, outcome });
+      } else if (outcome.error instanceof CreationInProgressError) {
+        // Expected when two copies of a first request meet: the queue retries this one after the lease.
+        observability.logger.info('listing being created by another worker; retried', {
+          requestId,
+          productId,
+        });
       } else {
         observability.logger.warn('listing request failed; retried', {
           requestId,

@@ -7,6 +7,7 @@ export {
   runCertificationSweep,
 } from './certification-sweep.js';
 export {
+  CreationInProgressError,
   handleListingBatch,
   handleListingRequest,
   type ListingBatchOptions,
