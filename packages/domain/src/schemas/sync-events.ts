@@ -144,6 +144,15 @@ export type DriftClass = (typeof driftClasses)[number];
 export const driftFields = ['stock', 'price', 'title', 'status'] as const;
 export const driftActions = ['re-pushed', 'relisted', 'ban-adopted', 'waiting', 'needs-human'] as const;
 
+/** One field where the marketplace differs from the ledger (in the event and in the `listing.drift` webhook). */
+export const driftDifference = z.strictObject({
+  field: z.enum(driftFields),
+  /** The ledger's value (stock, VND price, title, status). */
+  expected: z.union([z.number(), text({ max: 300 })]),
+  /** What the marketplace showed; absent when it no longer holds the item. */
+  actual: z.union([z.number(), text({ max: 300 })]).optional(),
+});
+
 /** What reconciliation found on one listing and what it did; published once per drift episode and action. */
 export const listingDriftDetected = z.strictObject({
   productId: identifier,
@@ -152,17 +161,7 @@ export const listingDriftDetected = z.strictObject({
   sellerSku: identifier,
   externalItemId: identifier.optional(),
   driftClass: z.enum(driftClasses),
-  differences: z
-    .array(
-      z.strictObject({
-        field: z.enum(driftFields),
-        /** The ledger's value (stock, VND price, title, status). */
-        expected: z.union([z.number(), text({ max: 300 })]),
-        /** What the marketplace showed; absent when it no longer holds the item. */
-        actual: z.union([z.number(), text({ max: 300 })]).optional(),
-      }),
-    )
-    .max(4),
+  differences: z.array(driftDifference).max(4),
   action: z.enum(driftActions),
   /** Re-pushes made in this episode so far. */
   attempts: z.number().int().min(0),

@@ -10,7 +10,7 @@ import {
   vnd,
 } from './primitives.js';
 import { channel } from './product.js';
-import { bilingualText, driftActions, driftClasses, driftFields, failureKinds } from './sync-events.js';
+import { bilingualText, driftActions, driftClasses, driftDifference, failureKinds } from './sync-events.js';
 
 /**
  * The outbound webhook catalogue: what a producer's endpoint receives, per Standard Webhooks
@@ -85,15 +85,7 @@ const listingDriftData = z.strictObject({
   sellerSku: identifier,
   externalItemId: identifier.optional(),
   driftClass: z.enum(driftClasses),
-  differences: z
-    .array(
-      z.strictObject({
-        field: z.enum(driftFields),
-        expected: z.union([z.number(), text({ max: 300 })]),
-        actual: z.union([z.number(), text({ max: 300 })]).optional(),
-      }),
-    )
-    .max(4),
+  differences: z.array(driftDifference).max(4),
   action: z.enum(driftActions),
 });
 
