@@ -8,6 +8,7 @@ import {
   type DetailType,
   type EventDetailInput,
   type EventSource,
+  eventCatalogue,
   formatIssues,
   parseDetail,
   sources,
@@ -57,10 +58,24 @@ function toRequestEntry(entry: PublishEntry, busName: string): PutEventsRequestE
     );
   return {
     EventBusName: busName,
-    Source: entry.source ?? sources.sync,
+    Source: sourceOf(entry),
     DetailType: entry.detailType,
     Detail: JSON.stringify(entry.detail),
   };
+}
+
+/**
+ * The catalogue names who emits each event, and the routing table matches on it: an event published under
+ * another source would reach no consumer. Default: ocop.sync where the catalogue allows it, else its only source.
+ */
+function sourceOf(entry: PublishEntry): EventSource {
+  const allowed: readonly EventSource[] = eventCatalogue[entry.detailType].sources;
+  const source = entry.source ?? (allowed.includes(sources.sync) ? sources.sync : allowed[0]);
+  if (source === undefined || !allowed.includes(source))
+    throw new PublishError(
+      `${entry.detailType} is not published under ${source}: the catalogue allows ${allowed.join(', ')}`,
+    );
+  return source;
 }
 
 /** PutEvents can fail per entry (throttling, internal): only the failed entries are sent again. */
