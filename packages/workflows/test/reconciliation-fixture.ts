@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createLedger, type Ledger } from '@ocop-sync/ledger';
-import {
-  InMemoryTokenStore,
-  PostmartAdapter,
-  type ShopAccount,
-  toListingDraft,
-} from '@ocop-sync/marketplaces';
+import { InMemoryTokenStore, PostmartAdapter, type ShopAccount } from '@ocop-sync/marketplaces';
 import type { PublishEntry, ReceivedEvent } from '@ocop-sync/runtime';
 import { type Sandbox, startSandbox } from '@ocop-sync/sandboxes';
 import { createTestLedgerTable, type TestLedgerTable } from '@ocop-sync/test-support';
@@ -17,6 +12,7 @@ import { handleStockEvent } from '../src/stock-ledger.js';
 import { syncStock } from '../src/stock-sync.js';
 import { toEvent, uid } from './support/catalogue-event.js';
 import { memoryPublisher } from './support/memory-publisher.js';
+import { listOnPostmart } from './support/postmart-listing.js';
 
 const [certifiedSample] = decisions;
 const [linkSample] = links;
@@ -101,37 +97,13 @@ export async function reconciliationWorld(name: string, seed: number) {
         productId,
         producerId,
         account,
-        externalItemId: await list(productId, producerId, account),
+        externalItemId: await listOnPostmart(
+          { ledger, adapter },
+          { productId, producerId, account, syncedAt: new Date().toISOString() },
+        ),
       });
     }
     return listed;
-  }
-
-  /** Creates the listing as listing-sync does and records it live at the current stock version. */
-  async function list(productId: string, producerId: string, account: ShopAccount): Promise<string> {
-    const [stored, available] = await Promise.all([
-      ledger.getProduct(productId),
-      ledger.availableToSell(productId, 'postmart'),
-    ]);
-    if (stored === undefined || available === undefined) throw new Error('fixture product missing');
-    const draft = toListingDraft('postmart', {
-      product: stored.details,
-      certificate: stored.certificate,
-      stock: available.available,
-    });
-    if (!draft.ok) throw new Error(`fixture refused: ${draft.field}`);
-    const ref = await adapter.upsertListing(account, draft.draft);
-    const synced = {
-      productId,
-      producerId,
-      channel: 'postmart' as const,
-      productVersion: stored.version,
-      externalItemId: ref.externalItemId,
-      status: 'live' as const,
-      syncedAt: new Date().toISOString(),
-    };
-    await ledger.recordListingSynced(synced, { stockVersion: available.stockVersion });
-    return ref.externalItemId;
   }
 
   /** Sells `quantity` in the showroom and lets stock-sync push the new number to Postmart. */

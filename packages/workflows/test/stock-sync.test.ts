@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CatalogueEvent } from '@ocop-sync/domain';
 import { createLedger, type Ledger } from '@ocop-sync/ledger';
-import {
-  InMemoryTokenStore,
-  PostmartAdapter,
-  type ShopAccount,
-  toListingDraft,
-} from '@ocop-sync/marketplaces';
+import { InMemoryTokenStore, PostmartAdapter, type ShopAccount } from '@ocop-sync/marketplaces';
 import type { EventPublisher, PublishEntry, ReceivedEvent } from '@ocop-sync/runtime';
 import { type Sandbox, startSandbox } from '@ocop-sync/sandboxes';
 import { createTestLedgerTable, type TestLedgerTable } from '@ocop-sync/test-support';
@@ -17,6 +12,7 @@ import movements from '../../../events/samples/showroom/movements.json' with { t
 import { handleStockEvent } from '../src/stock-ledger.js';
 import { syncStock } from '../src/stock-sync.js';
 import { toEvent, uid } from './support/catalogue-event.js';
+import { listOnPostmart } from './support/postmart-listing.js';
 
 /** What the stock-ledger function would have put on the bus, as stock-sync's queue delivers it. */
 const delivered = (entries: readonly PublishEntry[]): ReceivedEvent[] =>
@@ -84,7 +80,11 @@ describe('stock sync to a marketplace', () => {
   /** A certified product of a cooperative with a Postmart shop, stocked, and listed live on Postmart. */
   async function listedProduct(stock: number) {
     const { productId, producerId, account } = await stockedProduct(stock);
-    return { productId, producerId, account, ...(await listOnPostmart(productId, producerId, account)) };
+    const externalItemId = await listOnPostmart(
+      { ledger, adapter },
+      { productId, producerId, account, syncedAt: '2024-11-16T09:00:00+07:00' },
+    );
+    return { productId, producerId, account, externalItemId };
   }
 
   /** A certified product of a cooperative with a Postmart shop, stocked in a showroom that serves every channel. */
@@ -119,33 +119,6 @@ describe('stock sync to a marketplace', () => {
     await ledger.setFulfilment({ producerId, default: { warehouses: true, showrooms: 'all' } });
     await receive(productId, stock);
     return { productId, producerId, account };
-  }
-
-  /** Creates the listing the way listing-sync does, and records it live at the current stock version. */
-  async function listOnPostmart(productId: string, producerId: string, account: ShopAccount) {
-    const [stored, available] = await Promise.all([
-      ledger.getProduct(productId),
-      ledger.availableToSell(productId, 'postmart'),
-    ]);
-    if (stored === undefined || available === undefined) throw new Error('fixture product missing');
-    const draft = toListingDraft('postmart', {
-      product: stored.details,
-      certificate: stored.certificate,
-      stock: available.available,
-    });
-    if (!draft.ok) throw new Error(`fixture refused: ${draft.field}`);
-    const ref = await adapter.upsertListing(account, draft.draft);
-    const synced = {
-      productId,
-      producerId,
-      channel: 'postmart' as const,
-      productVersion: stored.version,
-      externalItemId: ref.externalItemId,
-      status: 'live' as const,
-      syncedAt: '2024-11-16T09:00:00+07:00',
-    };
-    await ledger.recordListingSynced(synced, { stockVersion: available.stockVersion });
-    return { externalItemId: ref.externalItemId };
   }
 
   const stockCalls = (shopId: string) =>
