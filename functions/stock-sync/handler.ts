@@ -1,19 +1,16 @@
 import { createLedger } from '@ocop-sync/ledger';
-import { routingTable } from '@ocop-sync/routing';
+import { appRateShare } from '@ocop-sync/routing';
 import { createBatchQueueHandler, createFunctionContext, requireChannel } from '@ocop-sync/runtime';
 import { adapterLogger, createChannelAdapter, syncStock } from '@ocop-sync/workflows';
 
 // Each stock-sync route serves one channel (its CHANNEL).
 const { config, clients, observability, queueOptions } = createFunctionContext('stock-sync');
 const channel = requireChannel(config, 'stock-sync');
-// Every execution that may call this marketplace at once keeps its own token buckets: each takes its share.
-const executions = routingTable
-  .filter((route) => route.environment.CHANNEL === channel)
-  .reduce((sum, route) => sum + (route.kind === 'queue' ? route.queue.maximumConcurrency : 1), 0);
 const ledger = createLedger({ client: clients.dynamodb, tableName: config.LEDGER_TABLE_NAME });
 const { adapter, accountFor } = createChannelAdapter(config, clients, channel, {
   logger: adapterLogger(observability.logger),
-  appRateShare: 1 / Math.max(1, executions),
+  // Every execution that may call this marketplace at once keeps its own token buckets: each takes its share.
+  appRateShare: appRateShare(channel),
 });
 
 /** Answer this long before the function's timeout: products not pushed by then are failed, not the batch. */

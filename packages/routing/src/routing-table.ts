@@ -278,3 +278,15 @@ export const scheduleRoutes = (table: readonly Route[] = routingTable): Schedule
 
 export const httpRoutes = (table: readonly Route[] = routingTable): HttpRoute[] =>
   table.filter((route): route is HttpRoute => route.kind === 'http');
+
+/**
+ * The share of a marketplace's app-wide rate limit one execution may use. Each Lambda execution environment
+ * keeps its own token buckets, so the limit is split between every execution that may call that channel at
+ * once: each queue route's maximum concurrency, plus one per scheduled or HTTP route of the channel.
+ */
+export function appRateShare(channel: string, table: readonly Route[] = routingTable): number {
+  const executions = table
+    .filter((route) => route.environment.CHANNEL === channel)
+    .reduce((sum, route) => sum + (route.kind === 'queue' ? route.queue.maximumConcurrency : 1), 0);
+  return 1 / Math.max(1, executions);
+}

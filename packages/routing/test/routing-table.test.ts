@@ -1,6 +1,6 @@
 import { channels, detailTypes, eventCatalogue } from '@ocop-sync/domain';
 import { describe, expect, it } from 'vitest';
-import { queueRoutes, routingTable } from '../src/index.js';
+import { appRateShare, queueRoutes, routingTable } from '../src/index.js';
 
 describe('routing table', () => {
   it('names every route uniquely', () => {
@@ -41,5 +41,17 @@ describe('routing table', () => {
         expect(patternText(consumer), `${detailType} → ${consumer}`).toContain(`"${detailType}"`);
       }
     }
+  });
+});
+
+describe('appRateShare', () => {
+  it("splits a channel's app-wide limit between every execution that may call it at once", () => {
+    const executions = routingTable
+      .filter((route) => route.environment.CHANNEL === 'shopee')
+      .map((route) => (route.kind === 'queue' ? route.queue.maximumConcurrency : 1));
+    // listing-sync and stock-sync queues plus the reconciliation schedule.
+    expect(executions.length).toBe(3);
+    expect(appRateShare('shopee')).toBeCloseTo(1 / executions.reduce((sum, count) => sum + count, 0));
+    expect(appRateShare('not-a-channel')).toBe(1);
   });
 });
