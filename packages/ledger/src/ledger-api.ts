@@ -3,11 +3,13 @@ import type { ReadBackResult } from './reconciliation.js';
 import type { ReadBackState, ReconciliationReport } from './reconciliation-records.js';
 import type {
   ChannelAccount,
+  ChannelState,
   DesiredListingInput,
   ExpiryNoticeInput,
   FulfilmentInput,
   Listing,
   ListingChangeResult,
+  ListingWriteOptions,
   MovementEvent,
   MovementResult,
   OrderResult,
@@ -52,7 +54,10 @@ export interface ProducerLedger {
     { outcome: 'applied'; producer: Producer } | { outcome: 'rejected'; reason: 'unknown-producer' }
   >;
   getProducer(producerId: string): Promise<Producer | undefined>;
+  /** The producer's account on every channel it ever linked (one request, however many orders it took). */
   listChannelAccounts(producerId: string): Promise<ChannelAccount[]>;
+  /** The producer's account on one channel, linked or unlinked. */
+  getChannelAccount(producerId: string, channel: Channel): Promise<ChannelAccount | undefined>;
 }
 
 export interface StockLedger {
@@ -73,16 +78,36 @@ export interface StockLedger {
 }
 
 export interface ListingLedger {
-  /** The channel plan's desired state; each facet applies only if newer than the stored one. */
-  setDesiredListing(input: DesiredListingInput): Promise<ListingChangeResult>;
-  /** ListingSynced; pass the stock version the pushed quantity came from, if any. */
+  /**
+   * The channel plan's desired state; each facet applies only if newer than the stored one. Pass the listing
+   * just read as `basedOn` to save the ledger's own read (see `ListingWriteOptions`).
+   */
+  setDesiredListing(input: DesiredListingInput, options?: ListingWriteOptions): Promise<ListingChangeResult>;
+  /** ListingSynced; pass the stock version the pushed quantity came from, if any, and `basedOn` as above. */
   recordListingSynced(
     detail: EventDetail<'ListingSynced'>,
-    options?: { stockVersion?: number },
+    options?: { stockVersion?: number } & ListingWriteOptions,
   ): Promise<ListingChangeResult>;
-  recordListingFailed(detail: EventDetail<'ListingFailed'>): Promise<ListingChangeResult>;
+  recordListingFailed(
+    detail: EventDetail<'ListingFailed'>,
+    options?: ListingWriteOptions,
+  ): Promise<ListingChangeResult>;
   recordListingBanned(detail: EventDetail<'MarketplaceItemBanned'>): Promise<ListingChangeResult>;
   getListing(productId: string, channel: Channel): Promise<Listing | undefined>;
+  /**
+   * The product, its listing on the channel and what the channel may sell, read in one request. Name the
+   * product's producer (as the event carries it) to have its stock settings read in the same request when the
+   * ledger has none cached.
+   *
+   * @example
+   * const { product, listing, available } = await ledger.getChannelState('TH-2024-0001', 'shopee', 'HTX-BT-MATONG');
+   */
+  getChannelState(productId: string, channel: Channel, producerId?: string): Promise<ChannelState>;
+  /** The product's listings and its producer's channel accounts (what the channel plan reads), in one request. */
+  getPlanningState(
+    productId: string,
+    producerId: string,
+  ): Promise<{ listings: Listing[]; accounts: ChannelAccount[] }>;
   listListings(productId: string): Promise<Listing[]>;
   listListingsByProducer(producerId: string): Promise<Listing[]>;
   /**

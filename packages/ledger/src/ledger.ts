@@ -1,3 +1,4 @@
+import { getChannelState, getPlanningState } from './channel-state.js';
 import { DEFAULT_LOOKUP_CACHE_TTL_MS, DEFAULT_PRODUCER_CACHE_TTL_MS, DEFAULT_RETRY } from './constants.js';
 import type { LedgerContext } from './context.js';
 import { releaseCreationLease, takeCreationLease } from './creation-lease.js';
@@ -7,12 +8,24 @@ import { createLookups, type Lookups } from './lookups.js';
 import { applyMovement, type SettingsOf } from './movements.js';
 import { releaseOrder } from './order-release.js';
 import { reserveOrder } from './order-reservation.js';
-import { getProducer, linkChannels, listChannelAccounts, setFulfilment } from './producers.js';
+import {
+  getChannelAccount,
+  getProducer,
+  linkChannels,
+  listChannelAccounts,
+  setFulfilment,
+} from './producers.js';
 import { getProduct, listByArea, listByProducer, productsExpiringBefore } from './product-queries.js';
 import type { ProductEvent } from './product-rules.js';
 import { changeProduct } from './products.js';
 import { reconciliationApi } from './reconciliation-api.js';
-import { availableOn, createSettingsCache, getStock, movementLog } from './stock-queries.js';
+import {
+  availableOn,
+  createSettingsCache,
+  getStock,
+  movementLog,
+  type SettingsCache,
+} from './stock-queries.js';
 import { createStore } from './store.js';
 import type { LedgerOptions } from './types.js';
 import { inputs, validDetail, validInput } from './validation.js';
@@ -33,15 +46,12 @@ export function createLedger(options: LedgerOptions): Ledger {
     onConflictRetry: options.onConflictRetry,
   };
   const lookups = createLookups(context, options.lookupCacheTtlMs ?? DEFAULT_LOOKUP_CACHE_TTL_MS);
-  const settingsOf = createSettingsCache(
-    context,
-    options.producerCacheTtlMs ?? DEFAULT_PRODUCER_CACHE_TTL_MS,
-  );
+  const settings = createSettingsCache(context, options.producerCacheTtlMs ?? DEFAULT_PRODUCER_CACHE_TTL_MS);
   return {
     ...productApi(context),
     ...producerApi(context),
-    ...stockApi(context, lookups, settingsOf),
-    ...listingApi(context, lookups),
+    ...stockApi(context, lookups, settings.of),
+    ...listingApi(context, lookups, settings),
     ...reconciliationApi(context),
   };
 }
@@ -106,6 +116,8 @@ function producerApi(context: LedgerContext): ProducerLedger {
       setFulfilment(context, validInput(inputs.fulfilment, input, 'fulfilment')),
     getProducer: async (producerId) => getProducer(context, id(producerId)),
     listChannelAccounts: async (producerId) => listChannelAccounts(context, id(producerId)),
+    getChannelAccount: async (producerId, channel) =>
+      getChannelAccount(context, id(producerId), validInput(inputs.channel, channel, 'channel')),
   };
 }
 
@@ -129,30 +141,42 @@ function stockApi(context: LedgerContext, lookups: Lookups, settingsOf: Settings
   };
 }
 
-function listingApi(context: LedgerContext, lookups: Lookups): ListingLedger {
+function listingApi(context: LedgerContext, lookups: Lookups, settings: SettingsCache): ListingLedger {
   const id = (value: string, path: string) => validInput(inputs.id, value, path);
   const channel = (value: string) => validInput(inputs.channel, value, 'channel');
   return {
-    setDesiredListing: async (raw) => {
+    setDesiredListing: async (raw, options = {}) => {
       const input = validInput(inputs.desiredListing, raw, 'listing');
-      return changeListing(context, input.productId, input.channel, { type: 'desired', input });
+      const { basedOn } = validInput(inputs.listingWrite, options, 'options');
+      return changeListing(context, input.productId, input.channel, { type: 'desired', input }, basedOn);
     },
     recordListingSynced: async (raw, options = {}) => {
       const detail = validDetail('ListingSynced', raw);
-      const { stockVersion } = validInput(inputs.syncedOptions, options, 'options');
-      return changeListing(context, detail.productId, detail.channel, {
-        type: 'synced',
-        detail,
-        stockVersion,
-      });
+      const { stockVersion, basedOn } = validInput(inputs.syncedOptions, options, 'options');
+      return changeListing(
+        context,
+        detail.productId,
+        detail.channel,
+        { type: 'synced', detail, stockVersion },
+        basedOn,
+      );
     },
-    recordListingFailed: async (raw) => {
+    recordListingFailed: async (raw, options = {}) => {
       const detail = validDetail('ListingFailed', raw);
-      return changeListing(context, detail.productId, detail.channel, { type: 'failed', detail });
+      const { basedOn } = validInput(inputs.listingWrite, options, 'options');
+      return changeListing(context, detail.productId, detail.channel, { type: 'failed', detail }, basedOn);
     },
     recordListingBanned: async (raw) =>
       recordBan(context, lookups, validDetail('MarketplaceItemBanned', raw)),
     getListing: async (productId, ch) => getListing(context, id(productId, 'productId'), channel(ch)),
+    getChannelState: async (productId, ch, producerId) =>
+      getChannelState(context, settings, {
+        productId: id(productId, 'productId'),
+        channel: channel(ch),
+        producerId: producerId === undefined ? undefined : id(producerId, 'producerId'),
+      }),
+    getPlanningState: async (productId, producerId) =>
+      getPlanningState(context, id(productId, 'productId'), id(producerId, 'producerId')),
     listListings: async (productId) => listListings(context, id(productId, 'productId')),
     listListingsByProducer: async (producerId) =>
       listListingsByProducer(context, id(producerId, 'producerId')),

@@ -1,8 +1,8 @@
 import type { Channel, EventDetail } from '@ocop-sync/domain';
 import type { LedgerContext } from './context.js';
 import { putAtRevision } from './idempotency.js';
-import { byArea, byProducer, listingKey, productPk, sortKeys } from './keys.js';
-import { decideListingChange, type ListingEvent } from './listing-rules.js';
+import { byArea, byProducer, type ItemKey, listingKey, productPk, sortKeys } from './keys.js';
+import { decideListingChange, type ListingDecision, type ListingEvent } from './listing-rules.js';
 import type { Lookups } from './lookups.js';
 import { readBackKeys } from './read-back-order.js';
 import { type ListingRecord, listingRecord } from './records.js';
@@ -13,17 +13,32 @@ import type { Listing, ListingChangeResult } from './types.js';
 
 const { indexes } = ledgerTable;
 
-/** Reads the listing, decides, and writes it back only if nobody changed it meanwhile (two requests). */
+/**
+ * The listing as the caller read it a moment ago in the same invocation (`null`: read as absent). A change
+ * decided on it is written at its revision (or only if still absent), so a listing that changed meanwhile
+ * fails the condition and the next attempt reads it afresh; a change it does not call for is decided again
+ * on a fresh read, so only writes ever rest on it.
+ */
+export type ListingBasis = ListingRecord | null;
+
+/**
+ * Reads the listing, decides, and writes it back only if nobody changed it meanwhile (two requests; one when
+ * the caller passes the listing it has just read as `basis`).
+ */
 export async function changeListing(
   context: LedgerContext,
   productId: string,
   channel: Channel,
   event: ListingEvent,
+  basis?: ListingBasis,
 ): Promise<ListingChangeResult> {
   const key = listingKey(productId, channel);
+  // The basis serves the first attempt only: a conflict means the listing is no longer what was read.
+  let known =
+    basis === undefined || !matches(basis, productId, channel) ? undefined : { listing: basis ?? undefined };
   return retryOnConflict(`listing-${event.type}`, context, async () => {
-    const current = await context.store.get(key, listingRecord);
-    const decision = decideListingChange(current, event);
+    const { current, decision } = await readAndDecide(context, key, event, known);
+    known = undefined;
     if (decision.kind !== 'applied') {
       if (current === undefined) return { outcome: 'rejected', reason: 'unknown-listing', retryable: false };
       return { outcome: decision.kind, listing: current };
@@ -38,6 +53,24 @@ export async function changeListing(
     return written.ok ? { outcome: 'applied', listing: decision.next } : conflict;
   });
 }
+
+async function readAndDecide(
+  context: LedgerContext,
+  key: ItemKey,
+  event: ListingEvent,
+  known: { listing: ListingRecord | undefined } | undefined,
+): Promise<{ current: ListingRecord | undefined; decision: ListingDecision }> {
+  if (known !== undefined) {
+    const decision = decideListingChange(known.listing, event);
+    // Only a write may rest on the caller's read: its condition (same revision, or still absent) checks it.
+    if (decision.kind === 'applied') return { current: known.listing, decision };
+  }
+  const current = await context.store.get(key, listingRecord);
+  return { current, decision: decideListingChange(current, event) };
+}
+
+const matches = (basis: ListingBasis, productId: string, channel: Channel) =>
+  basis === null || (basis.productId === productId && basis.channel === channel);
 
 /** A marketplace ban names its item; the listing is found by item id, or by the shop's SKU. */
 export async function recordBan(

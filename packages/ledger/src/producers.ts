@@ -1,15 +1,8 @@
-import type { EventDetail } from '@ocop-sync/domain';
+import { type Channel, channels, type EventDetail } from '@ocop-sync/domain';
 import { DEFAULT_FULFILMENT_RULE, DEFAULT_PRODUCER_SETTINGS } from './constants.js';
 import type { LedgerContext } from './context.js';
 import { eventMarkerPut, putAtRevision } from './idempotency.js';
-import {
-  byArea,
-  channelAccountKey,
-  eventMarkerKey,
-  producerPk,
-  producerProfileKey,
-  sortKeys,
-} from './keys.js';
+import { byArea, channelAccountKey, eventMarkerKey, producerPk, producerProfileKey } from './keys.js';
 import {
   type ChannelAccountRecord,
   channelAccountRecord,
@@ -17,7 +10,7 @@ import {
   producerRecord,
 } from './records.js';
 import { conflict, retryOnConflict } from './retry.js';
-import { parseItem, parseStored, type StoredItem } from './store.js';
+import { parseItem, type StoredItem } from './store.js';
 import { ledgerTable } from './table-definition.js';
 import type { FulfilmentInput, Producer, ProducerChangeResult } from './types.js';
 
@@ -103,19 +96,30 @@ export function getProducer(context: LedgerContext, producerId: string): Promise
   return context.store.get(producerProfileKey(producerId), producerRecord);
 }
 
+/**
+ * The producer's account on each channel, read by key (one BatchGetItem, strongly consistent): a Query of the
+ * `CHANNEL#` prefix would also read every order the producer ever took, which share it and never expire.
+ */
 export async function listChannelAccounts(
   context: LedgerContext,
   producerId: string,
 ): Promise<ChannelAccountRecord[]> {
-  const items = await context.store.query(undefined, {
-    keyCondition: 'pk = :pk AND begins_with(sk, :prefix)',
-    names: {},
-    values: { ':pk': producerPk(producerId), ':prefix': sortKeys.channelPrefix },
+  // Sort-key order, as a Query of the prefix returned them.
+  const keys = [...channels].sort().map((channel) => channelAccountKey(producerId, channel));
+  const items = await context.store.getMany(keys);
+  return items.flatMap((item, index) => {
+    const key = keys[index];
+    return item === undefined || key === undefined ? [] : [parseItem(key, item, channelAccountRecord)];
   });
-  // Orders share the CHANNEL# prefix (`CHANNEL#<channel>#ORDER#…`); accounts are exactly `CHANNEL#<channel>`.
-  return items
-    .filter((item) => typeof item.sk === 'string' && !item.sk.includes('#ORDER#'))
-    .map((item) => parseStored(item, channelAccountRecord));
+}
+
+/** The producer's account on one channel (linked or unlinked), or undefined when it never linked one. */
+export function getChannelAccount(
+  context: LedgerContext,
+  producerId: string,
+  channel: Channel,
+): Promise<ChannelAccountRecord | undefined> {
+  return context.store.get(channelAccountKey(producerId, channel), channelAccountRecord);
 }
 
 function profileItem(producer: ProducerRecord): StoredItem {

@@ -3,21 +3,38 @@ import { availableToSell, defaultStockSettings, type StockSettings } from './ava
 import type { LedgerContext } from './context.js';
 import { parseLocationKey, producerProfileKey, productPk, sortKeys, stockKey } from './keys.js';
 import type { SettingsOf } from './movements.js';
-import { movementRecord, producerRecord, stockRecord } from './records.js';
+import { movementRecord, producerRecord, type StockRecord, stockRecord } from './records.js';
 import { parseStored } from './store.js';
 import type { StockLevels, StockMovement } from './types.js';
 
+/** Producer stock settings, cached for a warm Lambda (a setting change is seen within the TTL). */
+export interface SettingsCache {
+  /** The producer's settings: cached, or read now (a producer with no profile gets the defaults). */
+  of: SettingsOf;
+  /** The cached settings if still fresh: a caller about to read other items may then read the profile with them. */
+  peek(producerId: string): StockSettings | undefined;
+  /** Keeps the profile a caller read itself (undefined: the producer has none) as a read through `of` would. */
+  keep(producerId: string, producer: StockSettings | undefined): void;
+}
+
 /** Producer stock settings for movements, cached for a warm Lambda (a producer with no profile gets the defaults). */
-export function createSettingsCache(context: LedgerContext, ttlMs: number): SettingsOf {
+export function createSettingsCache(context: LedgerContext, ttlMs: number): SettingsCache {
   const cache = new Map<string, { value: StockSettings; until: number }>();
-  return async (producerId) => {
-    const now = context.now().getTime();
+  const peek = (producerId: string) => {
     const hit = cache.get(producerId);
-    if (hit !== undefined && hit.until > now) return hit.value;
-    const producer = await context.store.get(producerProfileKey(producerId), producerRecord);
+    return hit !== undefined && hit.until > context.now().getTime() ? hit.value : undefined;
+  };
+  const keep = (producerId: string, producer: StockSettings | undefined) => {
     const value = producer ?? defaultStockSettings;
-    cache.set(producerId, { value, until: now + ttlMs });
+    cache.set(producerId, { value, until: context.now().getTime() + ttlMs });
     return value;
+  };
+  return {
+    of: async (producerId) =>
+      peek(producerId) ??
+      keep(producerId, await context.store.get(producerProfileKey(producerId), producerRecord)),
+    peek,
+    keep,
   };
 }
 
@@ -40,7 +57,15 @@ export async function availableOn(
   channel: Channel,
 ): Promise<{ available: number; stockVersion: number } | undefined> {
   const stock = await context.store.get(stockKey(productId), stockRecord);
-  if (stock === undefined) return undefined;
+  return stock === undefined ? undefined : availableFrom(stock, settingsOf, channel);
+}
+
+/** What the stock item allows to sell on `channel`, with the stock version that figure comes from. */
+export async function availableFrom(
+  stock: StockRecord,
+  settingsOf: SettingsOf,
+  channel: Channel,
+): Promise<{ available: number; stockVersion: number }> {
   const settings = await settingsOf(stock.producerId);
   return { available: availableToSell(stock, settings, channel), stockVersion: stock.stockVersion };
 }

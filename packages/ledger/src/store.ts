@@ -1,9 +1,13 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ConditionalCheckFailedException,
   type DynamoDBClient,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
+  type BatchGetCommandInput,
+  type BatchGetCommandOutput,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -15,7 +19,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { toIssues } from '@ocop-sync/domain';
 import type { z } from 'zod';
-import { LedgerCorruptItemError } from './errors.js';
+import { LedgerCorruptItemError, LedgerError } from './errors.js';
 import type { ItemKey } from './keys.js';
 import { type LedgerIndexName, ledgerTable } from './table-definition.js';
 
@@ -34,6 +38,11 @@ export interface Store {
   readonly tableName: string;
   get<S extends z.ZodType>(key: ItemKey, schema: S): Promise<z.output<S> | undefined>;
   transactGet(keys: readonly ItemKey[]): Promise<(StoredItem | undefined)[]>;
+  /**
+   * Strongly consistent reads of a few items in one request (BatchGetItem), in the order of `keys`. Each item is
+   * read as a consistent GetItem would read it (no isolation between them, unlike `transactGet`).
+   */
+  getMany(keys: readonly ItemKey[]): Promise<(StoredItem | undefined)[]>;
   transactWrite(items: TransactItem[]): Promise<WriteOutcome>;
   putIfAbsent(item: StoredItem): Promise<boolean>;
   query(index: LedgerIndexName | undefined, input: QueryParts): Promise<StoredItem[]>;
@@ -65,6 +74,7 @@ export function createStore(client: DynamoDBClient, tableName: string): Store {
       );
       return keys.map((_, index) => Responses?.[index]?.Item);
     },
+    getMany: (keys) => getMany(documents, tableName, keys),
     transactWrite: (items) => transactWrite(documents, items),
     putIfAbsent: (item) => putIfAbsent(documents, tableName, item),
     async query(index, parts) {
@@ -79,6 +89,43 @@ export function createStore(client: DynamoDBClient, tableName: string): Store {
     },
   };
 }
+
+/** BatchGetItem takes at most 100 keys (DynamoDB API reference, BatchGetItem). */
+const MAX_BATCH_GET_KEYS = 100;
+/** Unprocessed keys (throttling, the 16 MB answer limit) are asked again after a short pause, a few times. */
+const BATCH_GET_ROUNDS = 5;
+
+async function getMany(
+  documents: DynamoDBDocumentClient,
+  tableName: string,
+  keys: readonly ItemKey[],
+): Promise<(StoredItem | undefined)[]> {
+  if (keys.length > MAX_BATCH_GET_KEYS)
+    throw new RangeError(`getMany takes at most ${MAX_BATCH_GET_KEYS} keys`);
+  const found = new Map<string, StoredItem>();
+  let pending: BatchGetCommandInput['RequestItems'] = {
+    [tableName]: { Keys: keys.map((key) => ({ ...key })), ConsistentRead: true },
+  };
+  for (let round = 0; pending !== undefined && round < BATCH_GET_ROUNDS; round += 1) {
+    if (round > 0) await sleep(25 * 2 ** round);
+    const page: BatchGetCommandOutput = await documents.send(new BatchGetCommand({ RequestItems: pending }));
+    for (const item of page.Responses?.[tableName] ?? []) found.set(itemId(item), item);
+    const left: StoredItem[] | undefined = page.UnprocessedKeys?.[tableName]?.Keys;
+    pending =
+      left !== undefined && left.length > 0
+        ? { [tableName]: { Keys: left, ConsistentRead: true } }
+        : undefined;
+  }
+  if (pending !== undefined) {
+    throw new LedgerError(`BatchGetItem left keys unprocessed after ${BATCH_GET_ROUNDS} rounds`, {
+      retryable: true,
+    });
+  }
+  return keys.map((key) => found.get(itemId(key)));
+}
+
+const itemId = (item: ItemKey | StoredItem) =>
+  `${String(item[ledgerTable.partitionKey])}\u0000${String(item[ledgerTable.sortKey])}`;
 
 async function putIfAbsent(documents: DynamoDBDocumentClient, tableName: string, item: StoredItem) {
   try {

@@ -118,6 +118,23 @@ export type ListingChangeResult =
   | { outcome: 'stale'; listing: Listing }
   | { outcome: 'rejected'; reason: 'unknown-product' | 'unknown-listing'; retryable: boolean };
 
+/** A product as one channel sees it (`Ledger.getChannelState`); each part undefined when not in the ledger. */
+export interface ChannelState {
+  product: Product | undefined;
+  listing: Listing | undefined;
+  /** Available to sell on the channel, and the stock version it was computed at. */
+  available: { available: number; stockVersion: number } | undefined;
+}
+
+/**
+ * The listing as the caller read it in this invocation (`null`: read as absent). The ledger decides on it and
+ * writes at its revision, saving a read; if it is no longer current the write's condition fails and the ledger
+ * reads afresh and decides again. A change it does not call for is always decided on a fresh read.
+ */
+export interface ListingWriteOptions {
+  basedOn?: Listing | null;
+}
+
 export interface DesiredListingInput {
   productId: string;
   producerId: string;

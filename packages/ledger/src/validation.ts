@@ -10,7 +10,7 @@ import {
 } from '@ocop-sync/domain';
 import { z } from 'zod';
 import { LedgerValidationError } from './errors.js';
-import { desiredListing, desiredStock, fulfilmentRule } from './records.js';
+import { desiredListing, desiredStock, fulfilmentRule, listingRecord } from './records.js';
 
 /**
  * The ledger re-checks what it is given against the catalogue schema before any read or write: a
@@ -55,5 +55,9 @@ export const inputs = {
       error: 'must give listing, stock or both',
       path: ['listing'],
     }),
-  syncedOptions: z.strictObject({ stockVersion: z.number().int().min(0).optional() }),
+  listingWrite: z.strictObject({ basedOn: listingRecord.nullable().optional() }),
+  syncedOptions: z.strictObject({
+    stockVersion: z.number().int().min(0).optional(),
+    basedOn: listingRecord.nullable().optional(),
+  }),
 } as const;

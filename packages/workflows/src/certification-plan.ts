@@ -35,7 +35,8 @@ const desiredStates = { live: 'listed', paused: 'paused', delisted: 'delisted' }
  * Plans every channel of one product from the ledger (certificate, season, linked shops, listings), records
  * each planned channel's desired state, then publishes one ListingRequested per planned channel.
  * Request ids are `${productId}.${channel}.v${productVersion}.${action}`, so a replay publishes the same ids
- * and listing-sync drops the repeats.
+ * and listing-sync drops the repeats. `producerAccounts`, when given, are the producer's channel accounts as
+ * read in this same invocation (one read for all the products of a linking event).
  *
  * @example
  * const requests = await replanProduct(deps, product, 'certified'); // [] when every channel is as planned
@@ -44,16 +45,21 @@ export async function replanProduct(
   deps: CertificationDeps,
   product: Product,
   trigger: PlanTrigger,
+  producerAccounts?: readonly ChannelAccount[],
 ): Promise<ListingRequestedEntry[]> {
-  const [accounts, listings] = await Promise.all([
-    deps.ledger.listChannelAccounts(product.producerId),
-    deps.ledger.listListings(product.productId),
-  ]);
+  // Listings and accounts in one read, unless the caller has the accounts already.
+  const { accounts, listings } =
+    producerAccounts === undefined
+      ? await deps.ledger.getPlanningState(product.productId, product.producerId)
+      : { accounts: producerAccounts, listings: await deps.ledger.listListings(product.productId) };
   const now = deps.now();
   const plan = planChannels(planInput(product, now, accounts, listings, trigger));
   const entries: ListingRequestedEntry[] = [];
   for (const planned of plan) {
-    if (await recordDesired(deps.ledger, product, planned)) entries.push(requestFor(product, planned, now));
+    // The listing as just read lets the ledger write without reading it again (it re-reads if it changed).
+    const basedOn = listings.find((listing) => listing.channel === planned.channel) ?? null;
+    if (await recordDesired(deps.ledger, product, planned, basedOn))
+      entries.push(requestFor(product, planned, now));
   }
   if (entries.length > 0) await deps.publisher.publish(entries);
   return entries;
@@ -124,17 +130,21 @@ export function knownListing(listing: Listing, productVersion: number): KnownLis
 }
 
 /** Records the desired state; false when a newer plan is already recorded (this one must not be published). */
-async function recordDesired(ledger: Ledger, product: Product, planned: PlannedListing): Promise<boolean> {
-  const result = await ledger.setDesiredListing({
-    productId: product.productId,
-    producerId: product.producerId,
-    channel: planned.channel,
-    listing: {
-      state: desiredStates[planned.desired],
-      priceVnd: product.details.priceVnd,
-      productVersion: product.version,
-    },
-  });
+async function recordDesired(
+  ledger: Ledger,
+  product: Product,
+  planned: PlannedListing,
+  basedOn: Listing | null,
+): Promise<boolean> {
+  const listing = {
+    state: desiredStates[planned.desired],
+    priceVnd: product.details.priceVnd,
+    productVersion: product.version,
+  };
+  const result = await ledger.setDesiredListing(
+    { productId: product.productId, producerId: product.producerId, channel: planned.channel, listing },
+    { basedOn },
+  );
   if (result.outcome === 'rejected') {
     // Cannot happen for a product just read from the ledger; if it does, it needs a human (the DLQ), not a retry loop.
     if (!result.retryable)

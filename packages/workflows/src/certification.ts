@@ -96,12 +96,15 @@ async function linkChannels(
   deps: CertificationDeps,
   detail: EventDetail<'ProducerChannelsLinked'>,
 ): Promise<CertificationOutcome> {
+  const { producerId } = detail.producer;
   const result = await deps.ledger.linkChannels(detail);
-  const products = await deps.ledger.listByProducer(detail.producer.producerId);
+  const products = await deps.ledger.listByProducer(producerId);
+  // The accounts are read once for all the producer's products (not per product, and not at all without any).
+  const accounts = products.length === 0 ? [] : await deps.ledger.listChannelAccounts(producerId);
   let requested = 0;
   // One product at a time: a producer has tens of products, and a failure part-way is replayed whole.
   for (const product of products) {
-    requested += (await replanProduct(deps, product, 'channel-linked')).length;
+    requested += (await replanProduct(deps, product, 'channel-linked', accounts)).length;
   }
   return { outcome: result.outcome, requested };
 }

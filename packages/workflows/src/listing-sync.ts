@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BilingualText, EventDetail } from '@ocop-sync/domain';
 import { vietnamDate } from '@ocop-sync/domain';
-import type { Ledger, Listing, Product } from '@ocop-sync/ledger';
+import type { ChannelState, Ledger, Listing, Product } from '@ocop-sync/ledger';
 import {
   type ListingRef,
   type MarketplaceAdapter,
@@ -18,9 +18,8 @@ import { forEachConcurrently, untilDeadline } from './within-deadline.js';
 export interface ListingSyncDeps {
   ledger: Pick<
     Ledger,
-    | 'getProduct'
+    | 'getChannelState'
     | 'getListing'
-    | 'availableToSell'
     | 'recordListingSynced'
     | 'recordListingFailed'
     | 'takeCreationLease'
@@ -59,22 +58,27 @@ export async function handleListingRequest(
   deps: ListingSyncDeps,
   request: Request,
 ): Promise<ListingSyncOutcome> {
-  const [product, listing] = await Promise.all([
-    deps.ledger.getProduct(request.productId),
-    deps.ledger.getListing(request.productId, request.channel),
-  ]);
+  // Product, listing and stock (and the producer's stock settings unless cached) in one request. The stock is
+  // read now, not after the shop lookup, so an upsert needs no further read; the number pushed and its stock
+  // version still come from one read.
+  const { product, listing, available } = await deps.ledger.getChannelState(
+    request.productId,
+    request.channel,
+    request.producerId,
+  );
   // The certification function records the product before it plans: a miss is a lagging read, retried.
   if (product === undefined || product.version < request.productVersion) {
     throw new Error(`product ${request.productId} v${request.productVersion} is not in the ledger yet`);
   }
   if (alreadyDone(listing, request)) return 'skipped';
   const account = await deps.accountFor(request.producerId, request.channel);
-  if (account === undefined) return fail(deps, request, shopNotLinked(request));
+  if (account === undefined) return fail(deps, request, shopNotLinked(request), listing ?? null);
   try {
-    return await apply(deps, { request, product, listing, account });
+    return await apply(deps, { request, product, listing, available, account });
   } catch (error) {
     const failure = asFailure(error);
     if (failure === undefined) throw error;
+    // Not `listing` as the basis: an attempt may have recorded a sync since it was read.
     return fail(deps, request, failure);
   }
 }
@@ -121,6 +125,8 @@ export async function handleListingBatch(
     queued.push({ messageId, request: event.detail });
     byProduct.set(event.detail.productId, queued);
   }
+  // A producer's shop is looked up once per batch, not once per product of that producer in it.
+  const batchDeps = { ...deps, accountFor: oncePerBatch(deps.accountFor) };
   const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   const settled = new Set<string>();
   const failed = new Set<string>();
@@ -128,7 +134,7 @@ export async function handleListingBatch(
     for (const [index, { messageId, request }] of queued.entries()) {
       if (Date.now() >= deadline) return;
       try {
-        const outcome = await handleListingRequest(deps, request);
+        const outcome = await handleListingRequest(batchDeps, request);
         settled.add(messageId);
         options.onSettled?.(request, outcome);
       } catch (error) {
@@ -151,6 +157,23 @@ export async function handleListingBatch(
   return { failedMessageIds: [...new Set([...failed, ...unsettled])] };
 }
 
+/**
+ * The shop lookup, remembered for one batch only (a shop linked or unlinked is seen by the next batch). A
+ * failed lookup is forgotten, so a later record of the batch tries again.
+ */
+function oncePerBatch(accountFor: ListingSyncDeps['accountFor']): ListingSyncDeps['accountFor'] {
+  const known = new Map<string, Promise<ShopAccount | undefined>>();
+  return (producerId, channel) => {
+    const key = `${producerId}#${channel}`;
+    const found = known.get(key);
+    if (found !== undefined) return found;
+    const lookup = accountFor(producerId, channel);
+    known.set(key, lookup);
+    lookup.catch(() => known.delete(key));
+    return lookup;
+  };
+}
+
 function alreadyDone(listing: Listing | undefined, request: Request): boolean {
   const synced = listing?.synced;
   return (
@@ -164,6 +187,7 @@ interface Work {
   request: Request;
   product: Product;
   listing: Listing | undefined;
+  available: ChannelState['available'];
   account: ShopAccount;
 }
 
@@ -181,16 +205,17 @@ async function apply(deps: ListingSyncDeps, work: Work): Promise<ListingSyncOutc
     externalItemId: synced.externalItemId,
   };
   await deps.adapter.delist(account, ref);
-  await succeed(deps, request, {
-    externalItemId: synced.externalItemId,
-    status: statusAfter[request.action],
-  });
+  await succeed(
+    deps,
+    request,
+    { externalItemId: synced.externalItemId, status: statusAfter[request.action] },
+    { basedOn: listing ?? null },
+  );
   return 'synced';
 }
 
 async function upsert(deps: ListingSyncDeps, work: Work): Promise<ListingSyncOutcome> {
-  const { request, product, listing, account } = work;
-  const stock = await deps.ledger.availableToSell(request.productId, request.channel);
+  const { request, product, listing, available: stock, account } = work;
   const draft = toListingDraft(request.channel, {
     product: product.details,
     certificate: product.certificate,
@@ -198,12 +223,12 @@ async function upsert(deps: ListingSyncDeps, work: Work): Promise<ListingSyncOut
     asOf: vietnamDate(deps.now()),
   });
   if (!draft.ok) {
-    return fail(deps, request, {
-      kind: 'permanent',
-      code: 'listing-refused',
-      field: draft.field,
-      message: draft.reason,
-    });
+    return fail(
+      deps,
+      request,
+      { kind: 'permanent', code: 'listing-refused', field: draft.field, message: draft.reason },
+      listing ?? null,
+    );
   }
   const knownFrom = (current: Listing | undefined): ListingRef | undefined =>
     current?.synced === undefined
@@ -214,21 +239,21 @@ async function upsert(deps: ListingSyncDeps, work: Work): Promise<ListingSyncOut
           sellerSku: draft.draft.sellerSku,
           externalItemId: current.synced.externalItemId,
         };
-  const record = async (known: ListingRef | undefined) => {
-    const upserted = await deps.adapter.upsertListing(account, draft.draft, known);
+  // `current` is the listing as last read: the ledger records the sync against it without reading it again.
+  const record = async (current: Listing | undefined) => {
+    const upserted = await deps.adapter.upsertListing(account, draft.draft, knownFrom(current));
     await succeed(
       deps,
       { ...request, productVersion: product.version },
       { externalItemId: upserted.externalItemId, status: 'live' },
-      stock?.stockVersion,
+      { basedOn: current ?? null, stockVersion: stock?.stockVersion },
     );
     return 'synced' as const;
   };
-  const known = knownFrom(listing);
-  if (known !== undefined) return record(known);
+  if (knownFrom(listing) !== undefined) return record(listing);
   // Under the lease, read again: a worker that held it a moment ago may have created the item meanwhile.
   return createOnce(deps, request, async () =>
-    record(knownFrom(await deps.ledger.getListing(request.productId, request.channel))),
+    record(await deps.ledger.getListing(request.productId, request.channel)),
   );
 }
 
@@ -261,11 +286,17 @@ async function createOnce(
   }
 }
 
+/** How a sync is recorded: against the listing as last read (`basedOn`), with the pushed stock's version. */
+interface RecordOptions {
+  basedOn: Listing | null;
+  stockVersion?: number | undefined;
+}
+
 async function succeed(
   deps: ListingSyncDeps,
   request: Request,
   state: { externalItemId: string; status: SyncedStatus },
-  stockVersion?: number,
+  { basedOn, stockVersion }: RecordOptions,
 ): Promise<void> {
   const { productId, producerId, channel, productVersion } = request;
   const detail = {
@@ -276,11 +307,20 @@ async function succeed(
     ...state,
     syncedAt: deps.now().toISOString(),
   };
-  await deps.ledger.recordListingSynced(detail, stockVersion === undefined ? {} : { stockVersion });
+  await deps.ledger.recordListingSynced(
+    detail,
+    stockVersion === undefined ? { basedOn } : { basedOn, stockVersion },
+  );
   await deps.publisher.publish([{ detailType: 'ListingSynced', detail }]);
 }
 
-async function fail(deps: ListingSyncDeps, request: Request, failure: Failure): Promise<'failed'> {
+/** `basedOn`, when given, is the listing as read in this invocation, nothing recorded since (see succeed). */
+async function fail(
+  deps: ListingSyncDeps,
+  request: Request,
+  failure: Failure,
+  basedOn?: Listing | null,
+): Promise<'failed'> {
   const { productId, producerId, channel, productVersion } = request;
   const detail = {
     productId,
@@ -290,7 +330,7 @@ async function fail(deps: ListingSyncDeps, request: Request, failure: Failure): 
     failure,
     failedAt: deps.now().toISOString(),
   };
-  await deps.ledger.recordListingFailed(detail);
+  await deps.ledger.recordListingFailed(detail, basedOn === undefined ? {} : { basedOn });
   await deps.publisher.publish([{ detailType: 'ListingFailed', detail }]);
   return 'failed';
 }

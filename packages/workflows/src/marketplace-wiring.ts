@@ -170,14 +170,14 @@ function lazyAdapter(channel: Channel, get: () => Promise<MarketplaceAdapter>): 
 }
 
 async function findAccount(
-  ledger: Pick<Ledger, 'listChannelAccounts'>,
+  ledger: Pick<Ledger, 'getChannelAccount'>,
   tokens: TokenStore,
   producerId: string,
   channel: Channel,
 ): Promise<ShopAccount | undefined> {
-  const accounts = await ledger.listChannelAccounts(producerId);
-  const linked = accounts.find((account) => account.channel === channel && account.status === 'linked');
-  if (linked === undefined) return undefined;
+  // The one channel's account by key: all of them would also read every order the producer took.
+  const linked = await ledger.getChannelAccount(producerId, channel);
+  if (linked === undefined || linked.status !== 'linked') return undefined;
   return { channel, shopId: linked.shopId, tokenSecretName: linked.credentialsSecretName, tokens };
 }
 

@@ -31,6 +31,20 @@ export function producersOfMovedStock(events: readonly ReceivedEvent[]): Map<str
   return producers;
 }
 
+/**
+ * The producer each product of the batch belongs to, as its events name it (StockLevelChanged, or this
+ * channel's ListingSynced): the ledger then reads the producer's stock settings with the stock, not after it.
+ */
+export function producersNamed(events: readonly ReceivedEvent[], channel: Channel): Map<string, string> {
+  const producers = new Map<string, string>();
+  for (const { event } of events) {
+    if (productToSync(event, channel) === undefined) continue;
+    if (event['detail-type'] === 'StockLevelChanged' || event['detail-type'] === 'ListingSynced')
+      producers.set(event.detail.productId, event.detail.producerId);
+  }
+  return producers;
+}
+
 function productToSync(event: ReceivedEvent['event'], channel: Channel): string | undefined {
   if (event['detail-type'] === 'StockLevelChanged') return event.detail.productId;
   if (event['detail-type'] === 'ListingSynced' && event.detail.channel === channel)

@@ -1,5 +1,5 @@
 import type { Channel } from '@ocop-sync/domain';
-import type { Ledger, Product } from '@ocop-sync/ledger';
+import type { Ledger, Listing, Product } from '@ocop-sync/ledger';
 import {
   type MarketplaceAdapter,
   NeedsHumanError,
@@ -7,7 +7,7 @@ import {
   type ShopAccount,
 } from '@ocop-sync/marketplaces';
 import type { ReceivedEvent } from '@ocop-sync/runtime';
-import { decidePush, groupByProduct, producersOfMovedStock } from './stock-sync-plan.js';
+import { decidePush, groupByProduct, producersNamed, producersOfMovedStock } from './stock-sync-plan.js';
 import { forEachConcurrently, untilDeadline } from './within-deadline.js';
 
 /** The logging stock-sync does; Powertools' Logger and the marketplaces' Logger both fit. */
@@ -18,7 +18,7 @@ export interface StockSyncLogger {
 
 /** What stock-sync needs for one channel: the ledger, that channel's adapter and the producers' shops. */
 export interface StockSyncDeps {
-  ledger: Pick<Ledger, 'availableToSell' | 'getListing' | 'getProduct' | 'recordListingSynced'>;
+  ledger: Pick<Ledger, 'getChannelState' | 'recordListingSynced'>;
   adapter: MarketplaceAdapter;
   /** The producer's shop on the channel, with its token store; undefined when not linked. */
   accountFor(producerId: string, channel: Channel): Promise<ShopAccount | undefined>;
@@ -62,6 +62,7 @@ export async function syncStock(
 ): Promise<{ failedMessageIds: string[] }> {
   const groups = [...groupByProduct(events, deps.channel)];
   const moved = producersOfMovedStock(events);
+  const named = producersNamed(events, deps.channel);
   const deadline = deps.deadline ?? Number.POSITIVE_INFINITY;
   const outcomes: (ProductOutcome | undefined)[] = new Array(groups.length);
   const work = forEachConcurrently(
@@ -71,7 +72,10 @@ export async function syncStock(
     async (index) => {
       const productId = groups[index]?.[0];
       if (productId !== undefined)
-        outcomes[index] = await syncProductSafely(deps, productId, moved.get(productId));
+        outcomes[index] = await syncProductSafely(deps, productId, {
+          movedBy: moved.get(productId),
+          producerId: named.get(productId),
+        });
     },
   );
   await untilDeadline(work, deadline);
@@ -85,10 +89,10 @@ export async function syncStock(
 async function syncProductSafely(
   deps: StockSyncDeps,
   productId: string,
-  movedBy: string | undefined,
+  hints: ProducerHints,
 ): Promise<ProductOutcome> {
   try {
-    await syncProduct(deps, productId, movedBy);
+    await syncProduct(deps, productId, hints);
     return 'done';
   } catch (error) {
     const context = { productId, channel: deps.channel, error };
@@ -104,32 +108,32 @@ async function syncProductSafely(
 async function syncProduct(
   deps: StockSyncDeps,
   productId: string,
-  movedBy: string | undefined,
+  { movedBy, producerId }: ProducerHints,
 ): Promise<void> {
-  const needs = pushNeeds(deps, productId);
-  // Stock moved: the push is all but certain, so its reads go out with the first round's, not after them.
+  const needs = pushNeeds(deps);
+  // Stock moved: the push is all but certain, so the shop lookup goes out with the first round's read.
   if (movedBy !== undefined) needs.prefetch(movedBy);
   for (let round = 0; round < MAX_PUSH_ROUNDS; round += 1) {
-    if (!(await pushIfBehind(deps, productId, needs))) return;
+    if (!(await pushIfBehind(deps, { productId, producerId }, needs))) return;
   }
 }
 
-/** What a push needs besides the numbers (the product's seller SKU, the producer's shop), read once per batch. */
+/** The product's producer as the batch's events name it: who moved its stock, and any producer named at all. */
+interface ProducerHints {
+  movedBy: string | undefined;
+  producerId: string | undefined;
+}
+
+/** What a push needs besides the ledger's state: the producer's shop, looked up once per batch. */
 interface PushNeeds {
-  product(): Promise<Product | undefined>;
   account(producerId: string): Promise<ShopAccount | undefined>;
-  /** Starts both reads now; a failure surfaces only if the push then needs them. */
+  /** Starts the lookup now; a failure surfaces only if the push then needs it. */
   prefetch(producerId: string): void;
 }
 
-function pushNeeds(deps: StockSyncDeps, productId: string): PushNeeds {
-  let product: Promise<Product | undefined> | undefined;
+function pushNeeds(deps: StockSyncDeps): PushNeeds {
   const accounts = new Map<string, Promise<ShopAccount | undefined>>();
   const needs: PushNeeds = {
-    product: () => {
-      product ??= deps.ledger.getProduct(productId);
-      return product;
-    },
     account: (producerId) => {
       const known = accounts.get(producerId) ?? deps.accountFor(producerId, deps.channel);
       accounts.set(producerId, known);
@@ -137,7 +141,6 @@ function pushNeeds(deps: StockSyncDeps, productId: string): PushNeeds {
     },
     prefetch: (producerId) => {
       // Not awaited unless needed: keep an unused failure from being an unhandled rejection.
-      needs.product().catch(() => undefined);
       needs.account(producerId).catch(() => undefined);
     },
   };
@@ -145,12 +148,15 @@ function pushNeeds(deps: StockSyncDeps, productId: string): PushNeeds {
 }
 
 /** One read-decide-push-record round; true when it pushed and recorded a number. */
-async function pushIfBehind(deps: StockSyncDeps, productId: string, needs: PushNeeds): Promise<boolean> {
+async function pushIfBehind(
+  deps: StockSyncDeps,
+  { productId, producerId }: { productId: string; producerId: string | undefined },
+  needs: PushNeeds,
+): Promise<boolean> {
   const { ledger, channel } = deps;
-  const [available, listing] = await Promise.all([
-    ledger.availableToSell(productId, channel),
-    ledger.getListing(productId, channel),
-  ]);
+  // Stock, listing and product (for the seller SKU) in one request, every round; with the producer's stock
+  // settings when the ledger has them no longer cached.
+  const { available, listing, product } = await ledger.getChannelState(productId, channel, producerId);
   if (available === undefined || listing === undefined) return false;
   const decision = decidePush(listing, available.stockVersion);
   if (!decision.push) return false;
@@ -162,7 +168,7 @@ async function pushIfBehind(deps: StockSyncDeps, productId: string, needs: PushN
   return pushAndRecord(
     deps,
     { productId, producerId: listing.producerId, ...decision.synced },
-    { account, product: await needs.product() },
+    { account, product, listing },
     available,
   );
 }
@@ -178,7 +184,7 @@ interface PushTarget {
 async function pushAndRecord(
   deps: StockSyncDeps,
   target: PushTarget,
-  { account, product }: { account: ShopAccount; product: Product | undefined },
+  { account, product, listing }: { account: ShopAccount; product: Product | undefined; listing: Listing },
   available: { available: number; stockVersion: number },
 ): Promise<boolean> {
   const { ledger, channel } = deps;
@@ -192,7 +198,11 @@ async function pushAndRecord(
   );
   const syncedAt = (deps.clock ?? (() => new Date()))().toISOString();
   const detail = { productId, producerId, channel, productVersion, externalItemId, status, syncedAt };
-  const recorded = await ledger.recordListingSynced(detail, { stockVersion: available.stockVersion });
+  // Recorded against the listing this round read: the ledger reads it again only if it changed meanwhile.
+  const recorded = await ledger.recordListingSynced(detail, {
+    stockVersion: available.stockVersion,
+    basedOn: listing,
+  });
   if (recorded.outcome === 'applied') return true;
   // Not recorded (e.g. a newer listing sync carries a later time): stop rather than push again in a loop.
   deps.logger?.warn('stock push not recorded in the ledger', {
