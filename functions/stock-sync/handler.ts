@@ -9,7 +9,7 @@ const channel = requireChannel(config, 'stock-sync');
 const ledger = createLedger({ client: clients.dynamodb, tableName: config.LEDGER_TABLE_NAME });
 const { adapter, accountFor } = createChannelAdapter(config, clients, channel, {
   logger: adapterLogger(observability.logger),
-  // Every execution that may call this marketplace at once keeps its own token buckets: each takes its share.
+  // The app-wide limit is shared through the ledger table; this static share is the fallback if it is unreachable.
   appRateShare: appRateShare(channel),
 });
 

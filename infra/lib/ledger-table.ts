@@ -85,6 +85,19 @@ export class LedgerTable extends Construct {
     return this.#grant(grantee, [...readActions, ...writeActions]);
   }
 
+  /**
+   * Update only items whose partition key starts with `prefix` (the shared rate-limit slots), for functions
+   * that otherwise only read the ledger.
+   */
+  grantUpdateItemsUnder(grantee: IGrantable, prefix: string): Grant {
+    return Grant.addToPrincipal({
+      grantee,
+      actions: ['dynamodb:UpdateItem'],
+      resourceArns: [this.table.tableArn],
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${prefix}*`] } },
+    });
+  }
+
   #grant(grantee: IGrantable, tableActions: readonly string[]): Grant {
     const onTable = Grant.addToPrincipal({
       grantee,

@@ -1,3 +1,4 @@
+import { ledgerTable } from '@ocop-sync/ledger/table-definition';
 import type { HandlerName } from '@ocop-sync/routing';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { LedgerTable } from './ledger-table.js';
@@ -8,6 +9,7 @@ import type { SyncSecrets } from './secrets.js';
 export type Permission =
   | 'ledger-read'
   | 'ledger-read-write'
+  | 'claim-rate-permits'
   | 'publish-events'
   | 'read-marketplace-app-secret'
   | 'read-write-shop-tokens'
@@ -36,8 +38,10 @@ export const handlerPermissions: Readonly<Record<HandlerName, readonly Permissio
   'certification-sweep': ['ledger-read', 'publish-events'],
   // Verifies pushes with the apps' keys; reads a thin order push's lines with the shop's account (shop →
   // producer → account from the ledger, read only; the shop's tokens, which a refresh rewrites), then publishes.
+  // Its only ledger writes are the permits that marketplace call claims under the app's shared rate limit.
   'marketplace-webhook': [
     'ledger-read',
+    'claim-rate-permits',
     'publish-events',
     'read-marketplace-app-secret',
     'read-write-shop-tokens',
@@ -78,6 +82,9 @@ export function intentGrants(targets: PermissionTargets): Readonly<Record<Permis
   return {
     'ledger-read': intent('ledger-read', (grantee) => ledger.grantRead(grantee)),
     'ledger-read-write': intent('ledger-read-write', (grantee) => ledger.grantReadWrite(grantee)),
+    'claim-rate-permits': intent('claim-rate-permits', (grantee) =>
+      ledger.grantUpdateItemsUnder(grantee, ledgerTable.ratePermitsPrefix),
+    ),
     'publish-events': intent('publish-events', (grantee) => eventBus.grantPutEventsTo(grantee)),
     'read-marketplace-app-secret': intent('read-marketplace-app-secret', (grantee) =>
       secrets.grantReadMarketplaceApps(grantee),

@@ -13,6 +13,7 @@ interface Statement {
   Effect: string;
   Action: string | string[];
   Resource: unknown;
+  Condition?: unknown;
 }
 
 /** The allow statements of every policy attached to one function's role. */
@@ -29,17 +30,19 @@ const actionsOf = (statements: Statement[]) =>
   new Set(statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])));
 
 describe('the marketplace-webhook role (it reads thin order pushes’ lines with the shop’s account)', () => {
-  it('reads the ledger (shop → producer → account) but never writes it', () => {
-    const actions = actionsOf(statementsOf('ocop-sync-prod-marketplace-webhook'));
+  it('reads the ledger (shop → producer → account) and writes only the rate-limit permit slots', () => {
+    const statements = statementsOf('ocop-sync-prod-marketplace-webhook');
+    const actions = actionsOf(statements);
     expect(actions).toContain('dynamodb:Query');
     expect(actions).toContain('dynamodb:GetItem');
-    for (const write of [
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      'dynamodb:DeleteItem',
-      'dynamodb:BatchWriteItem',
-    ])
+    for (const write of ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'])
       expect(actions).not.toContain(write);
+    // UpdateItem only on items whose partition key is a permit slot (`PERMITS#…`).
+    const updates = statements.filter((s) => actionsOf([s]).has('dynamodb:UpdateItem'));
+    expect(updates).toHaveLength(1);
+    expect(updates[0]?.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['PERMITS#*'] },
+    });
   });
 
   it('reads the shop token secrets (and writes back a refreshed pair) and the apps’ secret, not webhook secrets', () => {

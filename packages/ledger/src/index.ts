@@ -15,6 +15,7 @@ export type {
   StockLedger,
 } from './ledger-api.js';
 export { listingStatus, needsSync } from './listing-rules.js';
+export { createRatePermitStore, type RatePermitClaim, type RatePermitStoreOptions } from './rate-permits.js';
 export { REPORT_TTL_SECONDS, type ReadBackResult } from './reconciliation.js';
 export {
   type DriftEpisode,

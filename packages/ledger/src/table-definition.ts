@@ -30,6 +30,11 @@ export const ledgerTable = {
     byReadBack: { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
   },
   streamViewType: 'NEW_AND_OLD_IMAGES',
+  /**
+   * Partition-key prefix of the shared marketplace rate limits (`PERMITS#<scope>`): functions that only read
+   * the ledger may still claim permits, and IAM limits their writes to these items.
+   */
+  ratePermitsPrefix: 'PERMITS#',
 } as const;
 
 export type LedgerIndexName = (typeof ledgerTable.indexes)[keyof typeof ledgerTable.indexes]['name'];

@@ -14,6 +14,7 @@ export { HttpClient } from './http/http-client.js';
 export * from './http/rate-limiter.js';
 export { redactHeaders, redactUrl } from './http/redact.js';
 export * from './http/retry.js';
+export * from './http/shared-rate-limiter.js';
 export * from './http/token-keeper.js';
 export * from './http/token-store.js';
 export * from './lazada/adapter.js';

@@ -2,7 +2,7 @@ import type { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import { type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { Channel } from '@ocop-sync/domain';
-import { createLedger, type Ledger } from '@ocop-sync/ledger';
+import { createLedger, createRatePermitStore, type Ledger } from '@ocop-sync/ledger';
 import {
   type AdapterOptions,
   type ImageDownloader,
@@ -11,6 +11,7 @@ import {
   type Logger as MarketplaceLogger,
   PostmartAdapter,
   SecretsManagerTokenStore,
+  SharedRateLimiter,
   type ShopAccount,
   ShopeeAdapter,
   type ShopKey,
@@ -83,13 +84,19 @@ export function createChannelAdapter(
   channel: Channel,
   options: Partial<AdapterOptions> = {},
 ): ChannelWiring {
+  // The app-wide limit is paced across every execution through the ledger table (one claim reserves permits
+  // for every waiting call); `appRateShare` in `options` is the fallback if the table cannot be reached.
+  const sharedRateLimiter = new SharedRateLimiter({
+    store: createRatePermitStore({ client: clients.dynamodb, tableName: config.LEDGER_TABLE_NAME }),
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+  });
   let apps: Promise<MarketplaceApps> | undefined;
   const load = async () => {
     apps ??= loadMarketplaceApps(config, clients).catch((error: unknown) => {
       apps = undefined;
       throw error;
     });
-    return adapterFor(channel, await apps, config, options);
+    return adapterFor(channel, await apps, config, { sharedRateLimiter, ...options });
   };
   let built: Promise<MarketplaceAdapter> | undefined;
   const adapter = lazyAdapter(channel, () => {

@@ -4,6 +4,7 @@ import { MarketplaceError, RetryableError } from './errors.js';
 import { type RateLimit, RateLimiter } from './rate-limiter.js';
 import { redactUrl } from './redact.js';
 import { backoffDelay, type RetryPolicy } from './retry.js';
+import type { SharedRateLimiter } from './shared-rate-limiter.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -28,7 +29,10 @@ export type Verdict<T> =
 
 export interface RateScope {
   key: string;
+  /** This execution's own bucket: the whole limit, or its static share of an app-wide one. */
   limit: RateLimit;
+  /** The whole app-wide limit, paced through the shared limiter when the client has one. */
+  shared?: RateLimit;
 }
 
 export interface Call<T> {
@@ -52,6 +56,8 @@ export interface HttpClientOptions {
   retry: RetryPolicy;
   logger: Logger;
   limiter?: RateLimiter;
+  /** Paces scopes with a `shared` limit across executions; without it every scope uses `limit` locally. */
+  sharedLimiter?: SharedRateLimiter | undefined;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -65,10 +71,12 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 /** The one HTTP client the three adapters share: rate limit, timeout, retry with back-off, safe logs. */
 export class HttpClient {
   readonly channel: Channel;
-  readonly #options: Required<HttpClientOptions>;
+  readonly #options: Required<Omit<HttpClientOptions, 'sharedLimiter'>>;
+  readonly #shared: SharedRateLimiter | undefined;
 
-  constructor(options: HttpClientOptions) {
+  constructor({ sharedLimiter, ...options }: HttpClientOptions) {
     this.channel = options.channel;
+    this.#shared = sharedLimiter;
     this.#options = {
       limiter: new RateLimiter(options.now),
       fetch: globalThis.fetch,
@@ -81,13 +89,13 @@ export class HttpClient {
 
   /** Runs the call until it is done, fails for good, or the retry budget is spent. */
   async send<T>(call: Call<T>): Promise<T> {
-    const { retry, now, sleep, random, limiter } = this.#options;
+    const { retry, now, sleep, random } = this.#options;
     const startedAt = now();
     for (let attempt = 1; ; attempt += 1) {
       const outcome = await this.#attempt(call, attempt);
       if (outcome.kind === 'done') return outcome.value;
       const delay = backoffDelay(retry, attempt - 1, random, outcome.retryAfterMs);
-      if (outcome.throttled) limiter.pause(call.scopes, delay);
+      if (outcome.throttled) this.#pause(call.scopes, delay);
       const mayRetry = outcome.throttled || call.retryAmbiguous !== false;
       const overBudget = now() - startedAt + delay > retry.budgetMs;
       if (!mayRetry || attempt >= retry.maxAttempts || overBudget) {
@@ -103,8 +111,8 @@ export class HttpClient {
   }
 
   async #attempt<T>(call: Call<T>, attempt: number): Promise<Attempt<T>> {
-    const { limiter, sleep, now } = this.#options;
-    const wait = limiter.reserve(call.scopes);
+    const { sleep, now } = this.#options;
+    const wait = await this.#reserve(call.scopes);
     if (wait > 0) await sleep(wait);
     const request = await call.build();
     const startedAt = now();
@@ -120,6 +128,38 @@ export class HttpClient {
     }
     this.#log(call, request, attempt, now() - startedAt, status, outcome);
     return outcome;
+  }
+
+  /**
+   * Milliseconds until every scope allows the call. On a quiet path (this execution has not claimed for a
+   * second and its own share has a token now) a shared scope goes at once and the call is counted on the
+   * shared limit afterwards: no store round trip before a lone stock push. Otherwise the call waits for
+   * permits claimed from the shared limiter.
+   */
+  async #reserve(scopes: readonly RateScope[]): Promise<number> {
+    const { limiter } = this.#options;
+    const shared = this.#shared;
+    if (shared === undefined) return limiter.reserve(scopes);
+    let wait = limiter.reserve(scopes.filter((scope) => scope.shared === undefined));
+    for (const scope of scopes) {
+      if (scope.shared === undefined) continue;
+      if (shared.idle(scope.key) && limiter.tryTake(scope)) {
+        shared.record(scope.key, scope.shared);
+        continue;
+      }
+      try {
+        wait = Math.max(wait, await shared.acquire(scope.key, scope.shared));
+      } catch {
+        // The shared store failed (logged by the limiter): this execution's static share still protects the app.
+        wait = Math.max(wait, limiter.reserve([scope]));
+      }
+    }
+    return wait;
+  }
+
+  #pause(scopes: readonly RateScope[], ms: number): void {
+    this.#options.limiter.pause(scopes, ms);
+    for (const scope of scopes) if (scope.shared !== undefined) this.#shared?.pause(scope.key, ms);
   }
 
   async #fetch(request: HttpRequest): Promise<HttpResponse> {

@@ -33,6 +33,14 @@ export class TokenBucket {
     return this.#tokens >= 0 ? 0 : (-this.#tokens * 1000) / this.#limit.ratePerSecond;
   }
 
+  /** Takes a token only if one is there now (no credit): the caller may go at once. */
+  tryTake(): boolean {
+    this.#refill();
+    if (this.#tokens < 1) return false;
+    this.#tokens -= 1;
+    return true;
+  }
+
   /** The marketplace said "slow down": no token is handed out for `ms`. */
   pause(ms: number): void {
     this.#refill();
@@ -62,6 +70,11 @@ export class RateLimiter {
     let waitMs = 0;
     for (const scope of scopes) waitMs = Math.max(waitMs, this.#bucket(scope.key, scope.limit).reserve());
     return waitMs;
+  }
+
+  /** Takes a token from the scope's bucket only if one is there now. */
+  tryTake(scope: { key: string; limit: RateLimit }): boolean {
+    return this.#bucket(scope.key, scope.limit).tryTake();
   }
 
   pause(scopes: readonly { key: string; limit: RateLimit }[], ms: number): void {

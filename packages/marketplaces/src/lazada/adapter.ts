@@ -62,6 +62,7 @@ export class LazadaAdapter implements MarketplaceAdapter {
     this.#keeper = new TokenKeeper({
       refresh: this.#refresher(kit.now),
       refreshAheadMs: kit.refreshAheadMs,
+      tokenCacheMs: kit.tokenCacheMs,
       now: kit.now,
     });
   }

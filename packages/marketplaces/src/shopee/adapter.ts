@@ -71,7 +71,8 @@ export class ShopeeAdapter implements MarketplaceAdapter {
     const download = options.downloadImage ?? options.fetch ?? globalThis.fetch;
     this.#resolveImages = options.resolveImages ?? mediaSpaceUploader(this.#api, download, kit.scopes());
     const refresh = refreshShopeeTokens(this.#api, options.partnerId, kit.scopes, kit.now);
-    this.#keeper = new TokenKeeper({ refresh, refreshAheadMs: kit.refreshAheadMs, now: kit.now });
+    const { refreshAheadMs, tokenCacheMs, now } = kit;
+    this.#keeper = new TokenKeeper({ refresh, refreshAheadMs, tokenCacheMs, now });
   }
 
   upsertListing(account: ShopAccount, draft: ListingDraft, known?: ListingRef): Promise<UpsertedListing> {
