@@ -23,6 +23,7 @@ export interface CapacityEstimate {
 const gsiKeyAttributes = ['gsi1pk', 'gsi2pk', 'gsi3pk'] as const;
 const attributeMap = z.record(z.string(), z.unknown());
 const keyed = z.looseObject({ Key: attributeMap.optional(), Item: attributeMap.optional() });
+const batchGetEntry = z.looseObject({ Keys: z.array(attributeMap), ConsistentRead: z.boolean().optional() });
 const requestBody = z.looseObject({
   ConsistentRead: z.boolean().optional(),
   Key: attributeMap.optional(),
@@ -98,15 +99,23 @@ export class CapacityEstimator {
         }, 0);
         return { ...none, writeUnits, itemsWritten: items.length };
       }
-      case 'BatchWriteItem':
-      case 'BatchGetItem': {
+      case 'BatchWriteItem': {
+        // { table: [{ PutRequest | DeleteRequest }, …] }
         const count = Object.values(request.RequestItems ?? {}).reduce<number>(
           (sum, entries) => sum + (Array.isArray(entries) ? entries.length : 0),
           0,
         );
-        return action === 'BatchWriteItem'
-          ? { ...none, writeUnits: count, itemsWritten: count }
-          : { ...none, readUnits: count * consistentFactor };
+        return { ...none, writeUnits: count, itemsWritten: count };
+      }
+      case 'BatchGetItem': {
+        // { table: { Keys: […], ConsistentRead? } }: each key is read as a GetItem would be.
+        const readUnits = Object.values(request.RequestItems ?? {}).reduce<number>((sum, entry) => {
+          const parsed = batchGetEntry.safeParse(entry);
+          if (!parsed.success) return sum;
+          const factor = parsed.data.ConsistentRead === true ? 1 : 0.5;
+          return sum + parsed.data.Keys.reduce((units, key) => units + this.#readUnits(key) * factor, 0);
+        }, 0);
+        return { ...none, readUnits };
       }
       default:
         return none;
