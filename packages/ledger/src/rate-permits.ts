@@ -88,12 +88,21 @@ export function createRatePermitStore(options: RatePermitStoreOptions) {
     }
   }
 
+  // The last moment this process saw per limit: a limit seen idle is tried as idle first, so a quiet
+  // claim costs one write, not a failed condition and then a second one.
+  const seenNextAt = new Map<string, number>();
+
   return {
     async claim(claim: RatePermitClaim): Promise<{ firstAt: number }> {
       const cost = claim.count * claim.intervalMs;
+      const looksIdle = (seenNextAt.get(claim.key) ?? Number.NEGATIVE_INFINITY) < claim.now;
+      const [first, second] = looksIdle ? [startNow, queueBehind] : [queueBehind, startNow];
       for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
-        const firstAt = (await queueBehind(claim, cost)) ?? (await startNow(claim, cost));
-        if (firstAt !== undefined) return { firstAt };
+        const firstAt = (await first(claim, cost)) ?? (await second(claim, cost));
+        if (firstAt !== undefined) {
+          seenNextAt.set(claim.key, firstAt + cost);
+          return { firstAt };
+        }
       }
       throw new Error(`rate permits for ${claim.key}: the claim lost ${MAX_TRIES} races in a row`);
     },

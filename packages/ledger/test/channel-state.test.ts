@@ -1,26 +1,13 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Listing } from '../src/index.js';
-import { detail, type LedgerFixture, ledgerFixture, stockedProduct, uid } from './fixtures.js';
-
-/** Counts the DynamoDB commands a client sends while `act` runs, by command name. */
-async function commandsDuring(client: DynamoDBClient, act: () => Promise<unknown>): Promise<string[]> {
-  const sent: string[] = [];
-  const name = `count-${uid('mw')}`;
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      sent.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name },
-  );
-  try {
-    await act();
-  } finally {
-    client.middlewareStack.remove(name);
-  }
-  return sent;
-}
+import {
+  commandsDuring,
+  detail,
+  type LedgerFixture,
+  ledgerFixture,
+  stockedProduct,
+  uid,
+} from './fixtures.js';
 
 describe('channel state and writes based on a listing just read', () => {
   let fixture: LedgerFixture;
