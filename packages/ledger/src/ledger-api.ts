@@ -86,7 +86,7 @@ export interface ListingLedger {
   /** ListingSynced; pass the stock version the pushed quantity came from, if any, and `basedOn` as above. */
   recordListingSynced(
     detail: EventDetail<'ListingSynced'>,
-    options?: { stockVersion?: number } & ListingWriteOptions,
+    options?: { stockVersion?: number; quantity?: number } & ListingWriteOptions,
   ): Promise<ListingChangeResult>;
   recordListingFailed(
     detail: EventDetail<'ListingFailed'>,

@@ -152,12 +152,12 @@ function listingApi(context: LedgerContext, lookups: Lookups, settings: Settings
     },
     recordListingSynced: async (raw, options = {}) => {
       const detail = validDetail('ListingSynced', raw);
-      const { stockVersion, basedOn } = validInput(inputs.syncedOptions, options, 'options');
+      const { stockVersion, quantity, basedOn } = validInput(inputs.syncedOptions, options, 'options');
       return changeListing(
         context,
         detail.productId,
         detail.channel,
-        { type: 'synced', detail, stockVersion },
+        { type: 'synced', detail, stockVersion, quantity },
         basedOn,
       );
     },

@@ -4,7 +4,12 @@ import type { DesiredListingInput } from './types.js';
 
 export type ListingEvent =
   | { type: 'desired'; input: DesiredListingInput }
-  | { type: 'synced'; detail: EventDetail<'ListingSynced'>; stockVersion?: number | undefined }
+  | {
+      type: 'synced';
+      detail: EventDetail<'ListingSynced'>;
+      stockVersion?: number | undefined;
+      quantity?: number | undefined;
+    }
   | { type: 'failed'; detail: EventDetail<'ListingFailed'> }
   | { type: 'banned'; detail: EventDetail<'MarketplaceItemBanned'>; productId: string; producerId: string };
 
@@ -38,7 +43,7 @@ function judge(current: ListingRecord | undefined, event: ListingEvent): Verdict
     case 'desired':
       return desired(current, event.input);
     case 'synced':
-      return synced(current, event.detail, event.stockVersion);
+      return synced(current, event.detail, event.stockVersion, event.quantity);
     case 'failed':
       return failed(current, event.detail);
     case 'banned':
@@ -80,6 +85,7 @@ function synced(
   current: ListingRecord | undefined,
   detail: EventDetail<'ListingSynced'>,
   stockVersion?: number,
+  quantity?: number,
 ): Verdict {
   const last = current?.synced;
   if (
@@ -101,6 +107,9 @@ function synced(
     productVersion,
     syncedAt,
     stockVersion: stockVersion ?? last?.stockVersion,
+    // Only a stock push says what the channel shows; any other sync (a listing created or updated) may
+    // have changed it, so the number is forgotten and the next stock push goes out whatever it is.
+    ...(quantity === undefined ? {} : { quantity }),
   };
   return { kind: 'change', fields: { ...base(current, detail), synced: syncedState } };
 }

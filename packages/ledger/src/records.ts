@@ -180,6 +180,8 @@ export const listingRecord = z.object({
       status: z.enum(['live', 'paused', 'delisted']),
       productVersion: z.number().int().min(1),
       stockVersion: revision.optional(),
+      /** The number the last stock push told the channel (absent: unknown, e.g. after a listing sync). */
+      quantity: count.optional(),
       syncedAt: isoDateTime,
     })
     .optional(),

@@ -58,6 +58,8 @@ export const inputs = {
   listingWrite: z.strictObject({ basedOn: listingRecord.nullable().optional() }),
   syncedOptions: z.strictObject({
     stockVersion: z.number().int().min(0).optional(),
+    /** The number pushed to the channel at that stock version. */
+    quantity: z.number().int().min(0).optional(),
     basedOn: listingRecord.nullable().optional(),
   }),
 } as const;

@@ -54,14 +54,19 @@ function productToSync(event: ReceivedEvent['event'], channel: Channel): string 
 
 export type PushDecision =
   | { push: true; synced: NonNullable<Listing['synced']> }
-  | { push: false; reason: 'no-live-listing' | 'already-pushed' };
+  | { push: false; reason: 'no-live-listing' | 'already-pushed' | 'unchanged' };
 
 /**
  * Whether the marketplace needs the ledger's current number: only for a live (not banned) listing whose
  * last pushed stock version is older than the one the number was computed at. Versions, never quantities,
- * tell "already done", so an older read can never overwrite a newer push's record of itself.
+ * tell "already done", so an older read can never overwrite a newer push's record of itself. A newer version
+ * whose number is the one the channel was last told (a movement at a location this channel does not sell
+ * from) is not pushed: it would spend the shop's rate limit to say nothing new.
  */
-export function decidePush(listing: Listing | undefined, stockVersion: number): PushDecision {
+export function decidePush(
+  listing: Listing | undefined,
+  { stockVersion, available }: { stockVersion: number; available: number },
+): PushDecision {
   const synced = listing?.synced;
   if (
     listing === undefined ||
@@ -72,5 +77,6 @@ export function decidePush(listing: Listing | undefined, stockVersion: number): 
     return { push: false, reason: 'no-live-listing' };
   }
   if ((synced.stockVersion ?? -1) >= stockVersion) return { push: false, reason: 'already-pushed' };
+  if (synced.quantity === available) return { push: false, reason: 'unchanged' };
   return { push: true, synced };
 }

@@ -158,7 +158,7 @@ async function pushIfBehind(
   // settings when the ledger has them no longer cached.
   const { available, listing, product } = await ledger.getChannelState(productId, channel, producerId);
   if (available === undefined || listing === undefined) return false;
-  const decision = decidePush(listing, available.stockVersion);
+  const decision = decidePush(listing, available);
   if (!decision.push) return false;
   const account = await needs.account(listing.producerId);
   if (account === undefined) {
@@ -201,6 +201,7 @@ async function pushAndRecord(
   // Recorded against the listing this round read: the ledger reads it again only if it changed meanwhile.
   const recorded = await ledger.recordListingSynced(detail, {
     stockVersion: available.stockVersion,
+    quantity: available.available,
     basedOn: listing,
   });
   if (recorded.outcome === 'applied') return true;

@@ -59,6 +59,9 @@ const listing = (overrides: Partial<Listing> = {}): Listing => ({
   ...overrides,
 });
 
+/** A number computed at this stock version (10 available). */
+const at = (stockVersion: number) => ({ stockVersion, available: 10 });
+
 describe('stock sync plan', () => {
   it("groups a batch's changes by product, with this channel's listings and no other's", () => {
     // Prepare
@@ -81,16 +84,29 @@ describe('stock sync plan', () => {
   });
 
   it('pushes only a number computed at a newer stock version than the last push', () => {
-    expect(decidePush(listing(), 5)).toMatchObject({ push: true });
-    expect(decidePush(listing(), 4)).toEqual({ push: false, reason: 'already-pushed' });
-    expect(decidePush(listing(), 3)).toEqual({ push: false, reason: 'already-pushed' });
+    expect(decidePush(listing(), at(5))).toMatchObject({ push: true });
+    expect(decidePush(listing(), at(4))).toEqual({ push: false, reason: 'already-pushed' });
+    expect(decidePush(listing(), at(3))).toEqual({ push: false, reason: 'already-pushed' });
+  });
+
+  it('does not push a newer version whose number is the one the channel was last told', () => {
+    const told = listing({ synced: { ...liveSync, stockVersion: 4, quantity: 7 } });
+    expect(decidePush(told, { stockVersion: 5, available: 7 })).toEqual({ push: false, reason: 'unchanged' });
+    expect(decidePush(told, { stockVersion: 5, available: 6 })).toMatchObject({ push: true });
+    // Unknown number (after a listing sync): pushed.
+    expect(decidePush(listing(), { stockVersion: 5, available: 7 })).toMatchObject({ push: true });
   });
 
   it('skips a product with no live listing on the channel', () => {
     const paused = listing({ status: 'paused', synced: { ...liveSync, status: 'paused' } });
-    expect(decidePush(undefined, 5)).toEqual({ push: false, reason: 'no-live-listing' });
-    expect(decidePush(listing({ synced: undefined, status: 'pending' }), 5)).toMatchObject({ push: false });
-    expect(decidePush(paused, 5)).toEqual({ push: false, reason: 'no-live-listing' });
-    expect(decidePush(listing({ status: 'banned' }), 5)).toEqual({ push: false, reason: 'no-live-listing' });
+    expect(decidePush(undefined, at(5))).toEqual({ push: false, reason: 'no-live-listing' });
+    expect(decidePush(listing({ synced: undefined, status: 'pending' }), at(5))).toMatchObject({
+      push: false,
+    });
+    expect(decidePush(paused, at(5))).toEqual({ push: false, reason: 'no-live-listing' });
+    expect(decidePush(listing({ status: 'banned' }), at(5))).toEqual({
+      push: false,
+      reason: 'no-live-listing',
+    });
   });
 });

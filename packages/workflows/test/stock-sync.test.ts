@@ -157,6 +157,24 @@ describe('stock sync to a marketplace', () => {
     expect(marketplaceStock(account.shopId)).toBe(15);
   });
 
+  it('makes no call when stock moved but the number the channel was last told still holds', async () => {
+    // Prepare: one push of 19, then a unit received and sold again (two newer stock versions, still 19).
+    const { productId, account } = await listedProduct(20);
+    await syncStock(deps(), delivered(await sell(productId, 1)));
+    const back = delivered([...(await receive(productId, 1)), ...(await sell(productId, 1))]);
+    // Act
+    const result = await syncStock(deps(), back);
+    // Assess
+    expect(result).toEqual({ failedMessageIds: [] });
+    expect(back).toHaveLength(2);
+    expect(stockCalls(account.shopId)).toHaveLength(1);
+    expect(marketplaceStock(account.shopId)).toBe(19);
+    // A real change is pushed again.
+    await syncStock(deps(), delivered(await sell(productId, 4)));
+    expect(stockCalls(account.shopId)).toHaveLength(2);
+    expect(marketplaceStock(account.shopId)).toBe(15);
+  });
+
   it('makes no call for a product that has no live listing on the channel', async () => {
     // Prepare
     const { productId, account } = await stockedProduct(10);
