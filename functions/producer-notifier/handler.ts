@@ -1,11 +1,10 @@
 import { createLedger } from '@ocop-sync/ledger';
-import { createFunctionContext, createQueueHandler } from '@ocop-sync/runtime';
+import { createBatchQueueHandler, createFunctionContext } from '@ocop-sync/runtime';
 import { createHttpTransport, createWebhookService, createWebhookStore } from '@ocop-sync/webhooks';
 import {
   createShopLookup,
   createWebhookSecretStore,
-  handleProducerNotification,
-  sweepDueDeliveries,
+  handleProducerNotificationBatch,
 } from '@ocop-sync/workflows';
 
 const { config, clients, observability, publisher, queueOptions } =
@@ -35,13 +34,15 @@ const deps = {
   now: () => new Date(),
 };
 
-/** Notified events → signed webhook, first attempt now; each record also sweeps a few due retries. */
-export const handler = createQueueHandler(queueOptions, async (event) => {
-  const outcome = await handleProducerNotification(deps, event);
-  const retried = await sweepDueDeliveries(deps, 10);
-  observability.logger.info('producer notification handled', {
-    detailType: event['detail-type'],
-    ...outcome,
-    retried,
-  });
+/** Notified events → signed webhook, first attempt now; then one sweep of due retries for the batch. */
+export const handler = createBatchQueueHandler(queueOptions, async (records) => {
+  const { handled, failed, retried } = await handleProducerNotificationBatch(deps, records);
+  for (const { detailType, outcome } of handled) {
+    observability.logger.info('producer notification handled', { detailType, ...outcome });
+  }
+  for (const { messageId, error } of failed) {
+    observability.logger.error('producer notification failed', { messageId, error });
+  }
+  observability.logger.info('due deliveries swept', { retried });
+  return { failedMessageIds: failed.map(({ messageId }) => messageId) };
 });

@@ -1,1 +1,2 @@
 export { createTestLedgerTable, localDynamoDbClient, type TestLedgerTable } from './dynamodb.js';
+export { dynamoCommandsDuring } from './dynamodb-commands.js';

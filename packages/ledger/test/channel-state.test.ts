@@ -1,13 +1,7 @@
+import { dynamoCommandsDuring } from '@ocop-sync/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Listing } from '../src/index.js';
-import {
-  commandsDuring,
-  detail,
-  type LedgerFixture,
-  ledgerFixture,
-  stockedProduct,
-  uid,
-} from './fixtures.js';
+import { detail, type LedgerFixture, ledgerFixture, stockedProduct, uid } from './fixtures.js';
 
 describe('channel state and writes based on a listing just read', () => {
   let fixture: LedgerFixture;
@@ -54,7 +48,7 @@ describe('channel state and writes based on a listing just read', () => {
     const { ledger } = fixture;
     // Act
     let state: Awaited<ReturnType<typeof ledger.getChannelState>> | undefined;
-    const sent = await commandsDuring(fixture.table.client, async () => {
+    const sent = await dynamoCommandsDuring(fixture.table.client, async () => {
       state = await ledger.getChannelState(productId, 'shopee', producerId);
     });
     // Assess
@@ -80,7 +74,7 @@ describe('channel state and writes based on a listing just read', () => {
     await fixture.ledger.recordListingSynced(synced(productId, producerId, 1, '2024-12-01T10:00:00+07:00'));
     const read = await fixture.ledger.getListing(productId, 'shopee');
     // Act
-    const sent = await commandsDuring(fixture.table.client, () =>
+    const sent = await dynamoCommandsDuring(fixture.table.client, () =>
       fixture.ledger.recordListingSynced(synced(productId, producerId, 2, '2024-12-02T10:00:00+07:00'), {
         basedOn: read ?? null,
       }),
@@ -154,7 +148,7 @@ describe('channel state and writes based on a listing just read', () => {
     const { ledger } = fixture;
     // Act
     let state: Awaited<ReturnType<typeof ledger.getPlanningState>> | undefined;
-    const sent = await commandsDuring(fixture.table.client, async () => {
+    const sent = await dynamoCommandsDuring(fixture.table.client, async () => {
       state = await ledger.getPlanningState(productId, producerId);
     });
     // Assess

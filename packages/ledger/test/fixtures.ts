@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DetailType, type EventDetail, type EventDetailInput, parseDetail } from '@ocop-sync/domain';
 import { createTestLedgerTable, type TestLedgerTable } from '@ocop-sync/test-support';
 import type { Ledger, LedgerOptions } from '../src/index.js';
@@ -106,23 +105,4 @@ export async function stockedProduct(ledger: Ledger, stock: number, fixture: Par
   await ledger.recordCertification(certified({ ...fixture, productId }));
   if (stock > 0) await ledger.applyMovement(received(productId, warehouse('W1'), stock));
   return productId;
-}
-
-/** Counts the DynamoDB commands a client sends while `act` runs, by command name. */
-export async function commandsDuring(client: DynamoDBClient, act: () => Promise<unknown>): Promise<string[]> {
-  const sent: string[] = [];
-  const name = `count-${uid('mw')}`;
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      sent.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name },
-  );
-  try {
-    await act();
-  } finally {
-    client.middlewareStack.remove(name);
-  }
-  return sent;
 }

@@ -1,8 +1,8 @@
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { createTestLedgerTable, type TestLedgerTable } from '@ocop-sync/test-support';
+import { createTestLedgerTable, dynamoCommandsDuring, type TestLedgerTable } from '@ocop-sync/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRatePermitStore } from '../src/index.js';
-import { commandsDuring, uid } from './fixtures.js';
+import { uid } from './fixtures.js';
 
 describe('shared rate-limit permits in the ledger table', () => {
   let table: TestLedgerTable;
@@ -50,12 +50,12 @@ describe('shared rate-limit permits in the ledger table', () => {
     const permits = createRatePermitStore({ client: table.client, tableName: table.tableName });
     const key = uid('shopee:app');
     // Idle each time (every claim comes after the last one's permits), then busy (all at the same moment).
-    const idle = await commandsDuring(table.client, async () => {
+    const idle = await dynamoCommandsDuring(table.client, async () => {
       for (let claim = 0; claim < 3; claim += 1) {
         await permits.claim({ key, count: 1, intervalMs, now: now + claim * 1_000 });
       }
     });
-    const busy = await commandsDuring(table.client, async () => {
+    const busy = await dynamoCommandsDuring(table.client, async () => {
       for (let claim = 0; claim < 3; claim += 1)
         await permits.claim({ key, count: 1, intervalMs, now: now + 5_000 });
     });

@@ -3,7 +3,14 @@ import { deliver } from './deliver.js';
 import { type EndpointDisabledNotice, endpointDisabledMessage } from './fallback.js';
 import { type AttemptSummary, type NextAttemptPlan, planNextAttempt } from './schedule.js';
 import type { ServiceContext } from './service-context.js';
-import type { AttemptResult, Delivery, DeliveryTask, Endpoint, WebhookMessage } from './types.js';
+import type {
+  AttemptResult,
+  Delivery,
+  DeliveryTask,
+  Endpoint,
+  WebhookEventType,
+  WebhookMessage,
+} from './types.js';
 
 export type AttemptReport =
   | {
@@ -11,6 +18,10 @@ export type AttemptReport =
       result: AttemptResult;
       next: NextAttemptPlan;
       endpointDisabled?: EndpointDisabledNotice;
+      /** The message's type, so callers can report the outcome without reading the message back. */
+      messageType: WebhookEventType;
+      /** The number of this attempt: attempts ever made for this message × endpoint, this one included. */
+      attempts: number;
     }
   | { kind: 'not-due'; dueAt: string }
   | { kind: 'skipped'; reason: 'not-found' | 'not-pending' | 'claimed-elsewhere' | 'endpoint-disabled' };
@@ -43,6 +54,13 @@ const attemptsSoFar = (step: number, last: AttemptResult): AttemptSummary[] => [
 
 export function deliveryEngine(context: ServiceContext) {
   const { store, clock } = context;
+  /**
+   * What `publish` just wrote or read for each task it handed out (delivery, endpoint, message), so the
+   * first `attempt` of that task does not read them back. Not a cache: an entry lives only as long as the
+   * task object it is keyed by (one invocation), and is taken once; a later attempt of the same task, or
+   * any other task, reads the ledger as before.
+   */
+  const published = new WeakMap<object, Loaded>();
 
   /** `skipEndpointId` keeps a disable notice off the endpoint it is about. */
   async function publish(message: WebhookMessage, skipEndpointId?: string): Promise<PublishResult> {
@@ -54,7 +72,11 @@ export function deliveryEngine(context: ServiceContext) {
     const tasks: DeliveryTask[] = [];
     for (const endpoint of endpoints) {
       const delivery = await store.deliveries.createDelivery(message, endpoint, now);
-      if (delivery?.status === 'pending') tasks.push(toTask(delivery));
+      if (delivery?.status !== 'pending') continue;
+      const task = toTask(delivery);
+      // Only a message stored now is known to be the stored bytes (a copy may differ from the first).
+      if (created) published.set(task, { delivery, endpoint, message });
+      tasks.push(task);
     }
     return { created, tasks };
   }
@@ -62,14 +84,17 @@ export function deliveryEngine(context: ServiceContext) {
   async function load(
     task: Pick<DeliveryTask, 'messageId' | 'endpointId' | 'producerId'>,
   ): Promise<Loaded | AttemptReport> {
-    const delivery = await store.deliveries.getDelivery(task.messageId, task.endpointId);
+    // The same checks run on what publish handed over; the claim's condition catches any change since.
+    const known = published.get(task);
+    published.delete(task);
+    const delivery = known?.delivery ?? (await store.deliveries.getDelivery(task.messageId, task.endpointId));
     if (delivery === undefined) return { kind: 'skipped', reason: 'not-found' };
     if (delivery.status !== 'pending') return { kind: 'skipped', reason: 'not-pending' };
     if (Date.parse(delivery.dueAt) > clock.now().getTime()) return { kind: 'not-due', dueAt: delivery.dueAt };
-    const [endpoint, message] = await Promise.all([
-      store.endpoints.get(task),
-      store.deliveries.getMessage(task.messageId),
-    ]);
+    const [endpoint, message] =
+      known === undefined
+        ? await Promise.all([store.endpoints.get(task), store.deliveries.getMessage(task.messageId)])
+        : [known.endpoint, known.message];
     if (endpoint === undefined || message === undefined) return { kind: 'skipped', reason: 'not-found' };
     if (endpoint.status === 'disabled') {
       await store.deliveries.markMissed(delivery);
@@ -109,6 +134,8 @@ export function deliveryEngine(context: ServiceContext) {
       result,
       next,
       ...(endpointDisabled === undefined ? {} : { endpointDisabled }),
+      messageType: message.type,
+      attempts: claimed.attempts,
     };
   }
 
@@ -118,7 +145,8 @@ export function deliveryEngine(context: ServiceContext) {
     result: AttemptResult,
   ): Promise<EndpointDisabledNotice | undefined> {
     if (result.succeeded) {
-      await store.endpoints.recordSuccess(endpoint);
+      // Nothing to clear when the endpoint was read (just before this attempt) with no run of failures.
+      if (endpoint.consecutiveFailures > 0) await store.endpoints.recordSuccess(endpoint);
       return undefined;
     }
     const now = clock.now();

@@ -42,9 +42,12 @@ export {
   createShopLookup,
   createWebhookSecretStore,
   handleProducerNotification,
+  handleProducerNotificationBatch,
+  type NotificationBatchResult,
   type NotificationOutcome,
   type ProducerNotifierDeps,
   ProducerUnknownError,
+  SWEEP_PER_NOTIFICATION,
   sweepDueDeliveries,
   type WebhookSecretsConfig,
 } from './producer-notifier.js';

@@ -2,7 +2,7 @@ import { type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { CatalogueEvent, Channel } from '@ocop-sync/domain';
 import { type Ledger, ledgerTable } from '@ocop-sync/ledger';
-import type { EventPublisher, PublishEntry } from '@ocop-sync/runtime';
+import type { EventPublisher, PublishEntry, ReceivedEvent } from '@ocop-sync/runtime';
 import {
   type AttemptReport,
   createLedgerSecretStore,
@@ -23,7 +23,7 @@ export interface NotifierLedger extends Pick<Ledger, 'getProduct'> {
 }
 
 export interface ProducerNotifierDeps {
-  webhooks: Pick<WebhookService, 'publish' | 'attempt' | 'listDue' | 'deliveryLog'>;
+  webhooks: Pick<WebhookService, 'publish' | 'attempt' | 'listDue'>;
   ledger: NotifierLedger;
   publisher: EventPublisher;
   now: () => Date;
@@ -65,9 +65,49 @@ export async function handleProducerNotification(
   return { kind: 'sent', messageId: mapped.message.messageId, created, attempted: tasks.length };
 }
 
+/** Due retries swept per notification handled: the same share as when each record swept on its own. */
+export const SWEEP_PER_NOTIFICATION = 10;
+
+export interface NotificationBatchResult {
+  handled: { messageId: string; detailType: string; outcome: NotificationOutcome }[];
+  /** SQS message ids to report in `batchItemFailures`, with why. */
+  failed: { messageId: string; error: unknown }[];
+  /** Due deliveries attempted by the batch's sweep. */
+  retried: number;
+}
+
+/**
+ * One queue batch: each event as {@link handleProducerNotification} (a failure fails only its record), then
+ * one sweep of due retries for the whole batch, up to {@link SWEEP_PER_NOTIFICATION} per event handled (one
+ * due-index query instead of one per record). A failed sweep fails the batch's handled records, so the queue
+ * retries them and the sweep with them, as when each record swept after itself.
+ */
+export async function handleProducerNotificationBatch(
+  deps: ProducerNotifierDeps,
+  records: readonly ReceivedEvent[],
+): Promise<NotificationBatchResult> {
+  const result: NotificationBatchResult = { handled: [], failed: [], retried: 0 };
+  for (const { messageId, event } of records) {
+    try {
+      const outcome = await handleProducerNotification(deps, event);
+      result.handled.push({ messageId, detailType: event['detail-type'], outcome });
+    } catch (error) {
+      result.failed.push({ messageId, error });
+    }
+  }
+  if (result.handled.length === 0) return result;
+  try {
+    result.retried = await sweepDueDeliveries(deps, SWEEP_PER_NOTIFICATION * result.handled.length);
+  } catch (error) {
+    result.failed.push(...result.handled.map(({ messageId }) => ({ messageId, error })));
+    result.handled = [];
+  }
+  return result;
+}
+
 /**
  * Makes the attempts that are due (retries after the first), oldest first, and publishes the final
- * outcomes. The producer-notifier handler calls it after each batch; a scheduled call (every few minutes)
+ * outcomes. The producer-notifier handler calls it once per batch; a scheduled call (every few minutes)
  * keeps retries going when no events arrive.
  */
 export async function sweepDueDeliveries(deps: ProducerNotifierDeps, limit = 25): Promise<number> {
@@ -95,9 +135,9 @@ async function outcomeEvents(
   if (report.next.kind === 'done') outcomes.push(report.next.status);
   if (report.endpointDisabled !== undefined) outcomes.push('endpoint-disabled');
   if (outcomes.length === 0) return [];
-  const log = await deps.webhooks.deliveryLog(task.messageId);
-  const attempts = log.attempts.filter((attempt) => attempt.endpointId === task.endpointId).length;
-  const type = log.message?.type ?? 'unknown';
+  // The report carries what the delivery log said: the message type, and this attempt's number, which is the
+  // count of the endpoint's logged attempts (unless an earlier attempt died between its claim and its log).
+  const { messageType: type, attempts } = report;
   const at = deps.now().toISOString();
   return outcomes.map((outcome) => ({
     detailType: 'ProducerNotified',
