@@ -34,6 +34,8 @@ export const handlerPermissions: Readonly<Record<HandlerName, readonly Permissio
   ],
   'stock-ledger': ['ledger-read-write', 'publish-events'],
   'producer-notifier': ['ledger-read-write', 'publish-events', 'read-write-webhook-secrets'],
+  // The notifier's retries on a clock: the same deliveries, endpoints and secrets.
+  'webhook-retry-sweep': ['ledger-read-write', 'publish-events', 'read-write-webhook-secrets'],
   // Reads the expiry index and publishes what it finds; the certification function acts on it.
   'certification-sweep': ['ledger-read', 'publish-events'],
   // Verifies pushes with the apps' keys; reads a thin order push's lines with the shop's account (shop →

@@ -42,6 +42,11 @@ describe('local HTTP API and schedules', () => {
     expect(stack.schedules.names).toContain('certification-sweep');
   });
 
+  it('runs the webhook retry sweep on its schedule (nothing due on a fresh stack)', async () => {
+    expect(stack.schedules.names).toContain('webhook-retry-sweep');
+    await expect(stack.schedules.invoke('webhook-retry-sweep')).resolves.toEqual({ attempted: 0 });
+  });
+
   it('refuses a sweep instant that is not a date, rather than sweeping as of today', async () => {
     await expect(stack.schedules.invoke('certification-sweep', { now: 'yesterday' })).rejects.toThrow(
       /invalid sweep payload/,

@@ -20,6 +20,7 @@ export const handlerNames = [
   'marketplace-webhook',
   'producer-api',
   'reconciliation',
+  'webhook-retry-sweep',
 ] as const;
 export type HandlerName = (typeof handlerNames)[number];
 
@@ -243,6 +244,18 @@ export const routingTable: readonly Route[] = [
     environment: {},
   },
   ...reconciliationRoutes,
+  {
+    kind: 'schedule',
+    name: 'webhook-retry-sweep',
+    handler: 'webhook-retry-sweep',
+    description:
+      'Every 5 minutes: webhook attempts that fell due (retries after a failed delivery) while no event arrived.',
+    cron: 'cron(0/5 * * * ? *)',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    timeoutSeconds: 300,
+    memoryMb: 256,
+    environment: {},
+  },
   {
     kind: 'http',
     name: 'marketplace-webhook',

@@ -49,8 +49,10 @@ export {
   ProducerUnknownError,
   SWEEP_PER_NOTIFICATION,
   sweepDueDeliveries,
+  sweepUntilDone,
   type WebhookSecretsConfig,
 } from './producer-notifier.js';
+export { createProducerNotifierDeps } from './producer-notifier-wiring.js';
 export {
   type ReconciliationDeps,
   type ReconciliationLogger,

@@ -116,6 +116,24 @@ export async function sweepDueDeliveries(deps: ProducerNotifierDeps, limit = 25)
   return due.length;
 }
 
+/**
+ * The scheduled retry sweep: due attempts in rounds of `round` until a round finds fewer than it asked for
+ * (nothing more is due) or the deadline passes, so a backlog after a receiver's outage drains in one run
+ * while the run still ends inside its timeout. Returns how many attempts it made.
+ */
+export async function sweepUntilDone(
+  deps: ProducerNotifierDeps,
+  { round = 25, deadline }: { round?: number; deadline: number },
+): Promise<number> {
+  let attempted = 0;
+  while (deps.now().getTime() < deadline) {
+    const swept = await sweepDueDeliveries(deps, round);
+    attempted += swept;
+    if (swept < round) break;
+  }
+  return attempted;
+}
+
 async function attemptAll(deps: ProducerNotifierDeps, tasks: readonly DeliveryTask[]): Promise<void> {
   for (const task of tasks) {
     const report = await deps.webhooks.attempt(task);

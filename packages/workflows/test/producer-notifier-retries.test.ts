@@ -13,7 +13,7 @@ import {
   type WebhookService,
 } from '@ocop-sync/webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handleProducerNotification, sweepDueDeliveries } from '../src/producer-notifier.js';
+import { handleProducerNotification, sweepDueDeliveries, sweepUntilDone } from '../src/producer-notifier.js';
 
 /** An endpoint that is down (503) for its first `failures` requests, then answers 204. */
 async function flakyReceiver(failures: number): Promise<{ server: Server; url: string; hits: () => number }> {
@@ -67,23 +67,6 @@ describe('producer notifier retries', () => {
     // Prepare
     const producerId = `HTX-${randomUUID().slice(0, 8)}`;
     await webhooks.registerEndpoint({ producerId, url: receiver.url, eventTypes: ['certificate.expired'] });
-    const parsed = parseEvent({
-      version: '0',
-      id: randomUUID(),
-      'detail-type': 'CertificationExpired',
-      source: 'ocop.sync',
-      account: '000000000000',
-      time: '2026-11-03T03:00:00Z',
-      region: 'ap-southeast-1',
-      resources: [],
-      detail: {
-        productId: 'OCOP-YB-0001',
-        producerId,
-        decisionNumber: '88/QĐ-UBND',
-        expiredOn: '2026-11-03',
-      },
-    });
-    if (!parsed.ok) throw new Error('fixture event is invalid');
     const deps = {
       webhooks,
       ledger: { getProduct: async () => undefined, producerOfShop: async () => undefined },
@@ -92,7 +75,7 @@ describe('producer notifier retries', () => {
     };
 
     // Act
-    await handleProducerNotification(deps, parsed.value);
+    await handleProducerNotification(deps, expired(producerId));
     const afterFirst = entries.length;
     const swept = await sweepDueDeliveries(deps);
 
@@ -107,4 +90,54 @@ describe('producer notifier retries', () => {
       }),
     ]);
   });
+
+  it('drains a backlog of due retries in one scheduled run, round after round, then stops', async () => {
+    // Prepare: five endpoints of one producer, each down for its first request.
+    const producerId = `HTX-${randomUUID().slice(0, 8)}`;
+    const receivers = await Promise.all(Array.from({ length: 5 }, () => flakyReceiver(1)));
+    for (const { url } of receivers) {
+      await webhooks.registerEndpoint({ producerId, url, eventTypes: ['certificate.expired'] });
+    }
+    const deps = {
+      webhooks,
+      ledger: { getProduct: async () => undefined, producerOfShop: async () => undefined },
+      publisher,
+      now: () => new Date(),
+    };
+    await handleProducerNotification(deps, expired(producerId));
+    const before = entries.length;
+
+    // Act: rounds of two, so the five retries take three rounds.
+    const attempted = await sweepUntilDone(deps, { round: 2, deadline: Date.now() + 30_000 });
+
+    // Assess
+    expect(attempted).toBe(5);
+    expect(receivers.map((receiver) => receiver.hits())).toEqual([2, 2, 2, 2, 2]);
+    const delivered = entries.slice(before).filter((entry) => entry.detailType === 'ProducerNotified');
+    expect(delivered).toHaveLength(5);
+    expect(await sweepUntilDone(deps, { round: 2, deadline: Date.now() + 30_000 })).toBe(0);
+    await Promise.all(receivers.map(({ server }) => new Promise((resolve) => server.close(resolve))));
+  });
 });
+
+/** A CertificationExpired for the producer, as the bus delivers it. */
+function expired(producerId: string) {
+  const parsed = parseEvent({
+    version: '0',
+    id: randomUUID(),
+    'detail-type': 'CertificationExpired',
+    source: 'ocop.sync',
+    account: '000000000000',
+    time: '2026-11-03T03:00:00Z',
+    region: 'ap-southeast-1',
+    resources: [],
+    detail: {
+      productId: 'OCOP-YB-0001',
+      producerId,
+      decisionNumber: '88/QĐ-UBND',
+      expiredOn: '2026-11-03',
+    },
+  });
+  if (!parsed.ok) throw new Error('fixture event is invalid');
+  return parsed.value;
+}
