@@ -69,6 +69,9 @@ export const runtime = {
   /** The daily sweep: notices a month (60- and 30-day notices for each renewal due) and their cost. */
   sweepNotices: 2 * (month.products / month.certificateMonths),
   sweepRequestsPerNotice: { readUnits: 4, writeUnits: 4, dynamoRequests: 6, webhookDeliveries: 1 },
+  /** The webhook retry sweep (routing table: every 5 minutes): one query for due deliveries when none is due. */
+  retrySweepRunsPerMonth: month.daysInMonth * 24 * 12,
+  retrySweepReadUnitsPerRun: 0.5,
   /** Shop token secrets: Shopee and Lazada per producer (Postmart signs with the app secret). */
   tokenSecretsPerProducer: 2,
   /** Shopee access tokens last 4 hours: refreshes a day per producer (Get + Put each). */
@@ -165,9 +168,13 @@ function addUnmeasured(totals: MonthTotals): void {
   // The placed order's PutEvents is the order step's own publish; status pushes are read and dropped.
   const pushes = derived.orders * month.pushesPerOrder;
   totals.readUnits += pushes * 0.5;
-  totals.otherInvocations += pushes + month.daysInMonth;
+  // The webhook retry sweep's idle runs (retries themselves are in the measured steps' deliveries).
+  const retrySweeps = runtime.retrySweepRunsPerMonth;
+  totals.readUnits += retrySweeps * runtime.retrySweepReadUnitsPerRun;
+  totals.otherInvocations += pushes + month.daysInMonth + retrySweeps;
   totals.handlerMs +=
-    (pushes + month.daysInMonth + notices) * runtime.invocationMs +
+    (pushes + month.daysInMonth + notices + retrySweeps) * runtime.invocationMs +
+    retrySweeps * runtime.awsRequestMs +
     notices *
       (sweep.dynamoRequests * runtime.awsRequestMs + sweep.webhookDeliveries * runtime.webhookDeliveryMs);
 }
@@ -261,6 +268,8 @@ export const monthAssumptions = (): string[] => [
   `Daily sweep: ${month.daysInMonth} runs, ${Math.round(runtime.sweepNotices)} expiry notices a month ` +
     '(60- and 30-day), each assumed 6 DynamoDB requests (4 RRU, 4 WRU), one event, one SQS message, one ' +
     'notifier invocation and one webhook delivery.',
+  `Webhook retry sweep: ${runtime.retrySweepRunsPerMonth.toLocaleString('en-US')} runs a month (every 5 minutes), ` +
+    'each one query for due deliveries (0.5 RRU) when nothing is due.',
   'Webhook deliveries: every producer registered one endpoint for all event types; the deliveries are in the ' +
     'measured steps (producer webhook receiver) and cost only Lambda time (no AWS request).',
   `Lambda time: ${runtime.invocationMs} ms per invocation + ${runtime.awsRequestMs} ms per AWS request + ` +
