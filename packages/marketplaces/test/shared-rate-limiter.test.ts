@@ -68,14 +68,28 @@ describe('a rate limit shared by several executions', () => {
     expect(await limiter.acquire('lazada:app:k', limit)).toBe(1_000);
   });
 
-  it('rejects every waiting call when the store fails, so the caller can fall back to its own share', async () => {
+  it('rejects every waiting call when the store fails, then leaves the store alone for 30 s', async () => {
+    let clock = start;
+    let claims = 0;
     const limiter = new SharedRateLimiter({
-      store: { claim: () => Promise.reject(new Error('table unreachable')) },
+      store: {
+        claim: () => {
+          claims += 1;
+          return Promise.reject(new Error('table unreachable'));
+        },
+      },
+      now: () => clock,
     });
     const outcomes = await Promise.allSettled([
       limiter.acquire('postmart:app:c3', limit),
       limiter.acquire('postmart:app:c3', limit),
     ]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    // The caller falls back to its own share; the store is not asked again until the back-off has passed.
+    await expect(limiter.acquire('postmart:app:c3', limit)).rejects.toThrow(/unavailable/);
+    expect(claims).toBe(1);
+    clock += 30_001;
+    await expect(limiter.acquire('postmart:app:c3', limit)).rejects.toThrow(/table unreachable/);
+    expect(claims).toBe(2);
   });
 });

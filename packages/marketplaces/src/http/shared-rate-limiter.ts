@@ -41,7 +41,12 @@ interface KeyState {
   lastClaimAt: number;
   /** The marketplace asked us to slow down until then. */
   pausedUntil: number;
+  /** The store failed: until then calls use this execution's own share without trying it again. */
+  unavailableUntil: number;
 }
+
+/** After the store fails, leave it alone this long (no retry storm, one warning) before trying again. */
+const UNAVAILABLE_BACKOFF_MS = 30_000;
 
 /** An execution that claimed within this long is busy: its calls go through claims, not its own share. */
 const QUIET_AFTER_MS = 1_000;
@@ -71,6 +76,11 @@ export class SharedRateLimiter {
   /** Resolves with how many milliseconds the caller must wait before its call may go. */
   acquire(key: string, limit: RateLimit): Promise<number> {
     const state = this.#stateOf(key, limit);
+    if (this.#now() < state.unavailableUntil) {
+      return Promise.reject(
+        new Error(`shared rate limit for ${key} unavailable; using this execution’s share`),
+      );
+    }
     const granted = new Promise<number>((resolve, reject) => state.waiting.push({ resolve, reject }));
     this.#claimFor(key, state);
     return granted;
@@ -109,6 +119,7 @@ export class SharedRateLimiter {
         claiming: false,
         lastClaimAt: Number.NEGATIVE_INFINITY,
         pausedUntil: Number.NEGATIVE_INFINITY,
+        unavailableUntil: Number.NEGATIVE_INFINITY,
       };
       this.#keys.set(key, state);
     }
@@ -134,6 +145,7 @@ export class SharedRateLimiter {
       },
       (error: unknown) => {
         state.claiming = false;
+        state.unavailableUntil = this.#now() + UNAVAILABLE_BACKOFF_MS;
         this.#unavailable(key, error);
         for (const waiter of [...waiters, ...state.waiting.splice(0)]) waiter.reject(error);
       },
