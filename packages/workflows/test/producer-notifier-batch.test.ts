@@ -1,23 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseEvent } from '@ocop-sync/domain';
 import type { PublishEntry, ReceivedEvent } from '@ocop-sync/runtime';
 import { createTestLedgerTable, type TestLedgerTable } from '@ocop-sync/test-support';
-import {
-  type ClosableTransport,
-  createHttpTransport,
-  createLedgerSecretStore,
-  createWebhookService,
-  createWebhookStore,
-  type WebhookService,
-} from '@ocop-sync/webhooks';
+import type { ClosableTransport, WebhookService } from '@ocop-sync/webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   handleProducerNotificationBatch,
   type ProducerNotifierDeps,
   SWEEP_PER_NOTIFICATION,
 } from '../src/producer-notifier.js';
+import { certificationExpired, webhooksWithoutWaits } from './support/notifier-fixtures.js';
 
 /** Answers 503 to the paths in `down` (once each), 204 otherwise; counts requests per path. */
 async function startReceiver(): Promise<{ server: Server; url: string; hits: string[]; down: Set<string> }> {
@@ -38,21 +31,10 @@ async function startReceiver(): Promise<{ server: Server; url: string; hits: str
 }
 
 /** A CertificationExpired event for the producer, as one SQS record. */
-function expired(producerId: string, productId: string): ReceivedEvent {
-  const parsed = parseEvent({
-    version: '0',
-    id: randomUUID(),
-    'detail-type': 'CertificationExpired',
-    source: 'ocop.sync',
-    account: '000000000000',
-    time: '2026-11-03T03:00:00Z',
-    region: 'ap-southeast-1',
-    resources: [],
-    detail: { productId, producerId, decisionNumber: '88/QĐ-UBND', expiredOn: '2026-11-03' },
-  });
-  if (!parsed.ok) throw new Error('fixture event is invalid');
-  return { messageId: randomUUID(), event: parsed.value };
-}
+const expired = (producerId: string, productId: string): ReceivedEvent => ({
+  messageId: randomUUID(),
+  event: certificationExpired(producerId, productId),
+});
 
 describe('producer notifier batch', () => {
   let table: TestLedgerTable;
@@ -62,16 +44,7 @@ describe('producer notifier batch', () => {
 
   beforeAll(async () => {
     table = await createTestLedgerTable('producer-notifier-batch');
-    const config = { client: table.client, tableName: table.tableName };
-    transport = createHttpTransport({ mode: 'local', requestTimeoutMs: 2000 });
-    // A schedule with no waits, so a failed first attempt is due again within the same batch.
-    webhooks = createWebhookService({
-      store: createWebhookStore(config),
-      secrets: createLedgerSecretStore(config),
-      transport: transport.send,
-      mode: 'local',
-      schedule: [0, 0, 0],
-    });
+    ({ webhooks, transport } = webhooksWithoutWaits(table));
     receiver = await startReceiver();
   });
   afterAll(async () => {

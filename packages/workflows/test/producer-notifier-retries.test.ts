@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseDetail, parseEvent } from '@ocop-sync/domain';
+import { parseDetail } from '@ocop-sync/domain';
 import type { EventPublisher, PublishEntry } from '@ocop-sync/runtime';
 import { createTestLedgerTable, type TestLedgerTable } from '@ocop-sync/test-support';
-import {
-  type ClosableTransport,
-  createHttpTransport,
-  createLedgerSecretStore,
-  createWebhookService,
-  createWebhookStore,
-  type WebhookService,
-} from '@ocop-sync/webhooks';
+import type { ClosableTransport, WebhookService } from '@ocop-sync/webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleProducerNotification, sweepDueDeliveries, sweepUntilDone } from '../src/producer-notifier.js';
+import { certificationExpired, webhooksWithoutWaits } from './support/notifier-fixtures.js';
 
 /** An endpoint that is down (503) for its first `failures` requests, then answers 204. */
 async function flakyReceiver(failures: number): Promise<{ server: Server; url: string; hits: () => number }> {
@@ -45,16 +39,7 @@ describe('producer notifier retries', () => {
 
   beforeAll(async () => {
     table = await createTestLedgerTable('producer-notifier-retries');
-    const config = { client: table.client, tableName: table.tableName };
-    transport = createHttpTransport({ mode: 'local', requestTimeoutMs: 2000 });
-    // A schedule with no waits, so the retry is due at once instead of after 5 s.
-    webhooks = createWebhookService({
-      store: createWebhookStore(config),
-      secrets: createLedgerSecretStore(config),
-      transport: transport.send,
-      mode: 'local',
-      schedule: [0, 0, 0],
-    });
+    ({ webhooks, transport } = webhooksWithoutWaits(table));
     receiver = await flakyReceiver(1);
   });
   afterAll(async () => {
@@ -75,7 +60,7 @@ describe('producer notifier retries', () => {
     };
 
     // Act
-    await handleProducerNotification(deps, expired(producerId));
+    await handleProducerNotification(deps, certificationExpired(producerId));
     const afterFirst = entries.length;
     const swept = await sweepDueDeliveries(deps);
 
@@ -104,7 +89,7 @@ describe('producer notifier retries', () => {
       publisher,
       now: () => new Date(),
     };
-    await handleProducerNotification(deps, expired(producerId));
+    await handleProducerNotification(deps, certificationExpired(producerId));
     const before = entries.length;
 
     // Act: rounds of two, so the five retries take three rounds.
@@ -119,25 +104,3 @@ describe('producer notifier retries', () => {
     await Promise.all(receivers.map(({ server }) => new Promise((resolve) => server.close(resolve))));
   });
 });
-
-/** A CertificationExpired for the producer, as the bus delivers it. */
-function expired(producerId: string) {
-  const parsed = parseEvent({
-    version: '0',
-    id: randomUUID(),
-    'detail-type': 'CertificationExpired',
-    source: 'ocop.sync',
-    account: '000000000000',
-    time: '2026-11-03T03:00:00Z',
-    region: 'ap-southeast-1',
-    resources: [],
-    detail: {
-      productId: 'OCOP-YB-0001',
-      producerId,
-      decisionNumber: '88/QĐ-UBND',
-      expiredOn: '2026-11-03',
-    },
-  });
-  if (!parsed.ok) throw new Error('fixture event is invalid');
-  return parsed.value;
-}
