@@ -1,24 +1,9 @@
 import { dynamoCommandsDuring } from '@ocop-sync/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AttemptReport } from '../src/delivery-engine.js';
-import { toWebhookMessage } from '../src/message-mapping.js';
-import type { WebhookMessage } from '../src/types.js';
-import { sampleEvents } from './support/events.js';
+import { stockLow } from './support/events.js';
 import { type Receiver, startReceiver } from './support/receiver.js';
 import { type ServiceHarness, startService } from './support/service.js';
-
-let counter = 0;
-function stockLow(producerId: string): WebhookMessage {
-  counter += 1;
-  const event = sampleEvents['stock.low'];
-  const mapped = toWebhookMessage(
-    event.detailType,
-    { ...event.detail, producerId, movementId: `mv-q-${counter}` },
-    `ev-q-${counter}`,
-  );
-  if (!mapped.ok) throw new Error(mapped.reason);
-  return mapped.message;
-}
 
 // A regression guard: each line below is one DynamoDB request of a delivery, and why it is needed.
 describe('DynamoDB requests per delivery', () => {

@@ -2,24 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RETRY_SCHEDULE_SECONDS } from '../src/constants.js';
 import type { AttemptReport } from '../src/delivery-engine.js';
 import type { EndpointDisabledNotice } from '../src/fallback.js';
-import { toWebhookMessage } from '../src/message-mapping.js';
-import type { DeliveryTask, WebhookMessage } from '../src/types.js';
-import { sampleEvents } from './support/events.js';
+import type { DeliveryTask } from '../src/types.js';
+import { stockLow } from './support/events.js';
 import { type Receiver, startReceiver } from './support/receiver.js';
 import { drainDue, type ServiceHarness, startService } from './support/service.js';
-
-let counter = 0;
-function stockLow(producerId: string): WebhookMessage {
-  counter += 1;
-  const event = sampleEvents['stock.low'];
-  const mapped = toWebhookMessage(
-    event.detailType,
-    { ...event.detail, producerId, movementId: `mv-r-${counter}` },
-    `ev-r-${counter}`,
-  );
-  if (!mapped.ok) throw new Error(mapped.reason);
-  return mapped.message;
-}
 
 /** Follows one task through its schedule, moving the clock to each due time. */
 async function runSchedule(

@@ -1,24 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidRequestError } from '../src/errors.js';
-import { toWebhookMessage } from '../src/message-mapping.js';
-import type { WebhookEventType, WebhookMessage } from '../src/types.js';
-import { sampleEvents } from './support/events.js';
+import type { WebhookEventType } from '../src/types.js';
+import { stockLow } from './support/events.js';
 import { type Receiver, startReceiver } from './support/receiver.js';
 import { drainDue, type ServiceHarness, startService } from './support/service.js';
-
-let counter = 0;
-/** A distinct stock.low message per call (unique movement id), for a given producer. */
-function stockLow(producerId: string): WebhookMessage {
-  counter += 1;
-  const event = sampleEvents['stock.low'];
-  const mapped = toWebhookMessage(
-    event.detailType,
-    { ...event.detail, producerId, movementId: `mv-${counter}` },
-    `ev-${counter}`,
-  );
-  if (!mapped.ok) throw new Error(mapped.reason);
-  return mapped.message;
-}
 
 describe('webhook service', () => {
   let harness: ServiceHarness;

@@ -1,3 +1,6 @@
+import { toWebhookMessage } from '../../src/message-mapping.js';
+import type { WebhookMessage } from '../../src/types.js';
+
 /** Realistic catalogue events (Thanh Hóa producers), keyed by the webhook type they notify. */
 export const sampleEvents = {
   'listing.live': {
@@ -146,3 +149,17 @@ export const sampleEvents = {
     },
   },
 } as const;
+
+let stockLowCount = 0;
+/** A distinct stock.low message per call (its own movement and event id), for the producer. */
+export function stockLow(producerId: string): WebhookMessage {
+  stockLowCount += 1;
+  const event = sampleEvents['stock.low'];
+  const mapped = toWebhookMessage(
+    event.detailType,
+    { ...event.detail, producerId, movementId: `mv-${stockLowCount}` },
+    `ev-${stockLowCount}`,
+  );
+  if (!mapped.ok) throw new Error(mapped.reason);
+  return mapped.message;
+}
